@@ -1,0 +1,122 @@
+// Command-line arguments to a command description. Usage mistakes are AdlintErrors (exit 2).
+import { parseArgs } from "node:util";
+import { AdlintError } from "../core/errors.js";
+import type { Level, Locale } from "../core/types.js";
+import { formatters, type FormatterName } from "../report/index.js";
+
+export interface LintCommand {
+  command: "lint";
+  paths: string[];
+  format: FormatterName;
+  quiet: boolean;
+  maxWarnings: number | undefined;
+  rules: Record<string, Level>;
+  packs: string[];
+  config: string | undefined;
+  locale: Locale | undefined;
+  color: boolean | undefined;
+}
+
+export interface RulesCommand {
+  command: "rules-test" | "rules-list";
+  packs: string[];
+  config: string | undefined;
+  locale: Locale | undefined;
+}
+
+export type Command = LintCommand | RulesCommand | { command: "help" } | { command: "version" };
+
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  quiet: { type: "boolean" },
+  "max-warnings": { type: "string" },
+  rule: { type: "string", multiple: true },
+  pack: { type: "string", multiple: true },
+  config: { type: "string", short: "c" },
+  locale: { type: "string" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+function locale(value: string | undefined): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (value !== "zh" && value !== "en") throw new AdlintError(`--locale must be zh or en, not "${value}"`);
+  return value;
+}
+
+function ruleLevels(specs: string[] = []): Record<string, Level> {
+  const out: Record<string, Level> = {};
+  for (const spec of specs) {
+    const m = /^([a-z0-9-]+\/[a-z0-9-]+)[=:](off|warn|error)$/.exec(spec.trim());
+    if (!m) throw new AdlintError(`--rule takes pack/rule=off|warn|error, not "${spec}"`);
+    out[m[1]!] = m[2] as Level;
+  }
+  return out;
+}
+
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new AdlintError(`${(e as Error).message.split("\n")[0]} (see adlint --help)`);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { command: "help" };
+  if (v.version) return { command: "version" };
+
+  if (positionals[0] === "rules") {
+    const sub = positionals[1];
+    if (sub !== "test" && sub !== "list") throw new AdlintError(`"adlint rules" takes test or list, not ${sub ? `"${sub}"` : "nothing"}`);
+    return {
+      command: sub === "test" ? "rules-test" : "rules-list",
+      packs: [...positionals.slice(2), ...(v.pack ?? [])],
+      config: v.config,
+      locale: locale(v.locale),
+    };
+  }
+
+  const format = (v.format ?? "stylish") as FormatterName;
+  if (!(format in formatters)) throw new AdlintError(`--format must be one of ${Object.keys(formatters).join(", ")}, not "${v.format}"`);
+  let maxWarnings: number | undefined;
+  if (v["max-warnings"] !== undefined) {
+    maxWarnings = Number(v["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new AdlintError(`--max-warnings takes a whole number, not "${v["max-warnings"]}"`);
+  }
+  return {
+    command: "lint",
+    paths: positionals,
+    format,
+    quiet: v.quiet ?? false,
+    maxWarnings,
+    rules: ruleLevels(v.rule),
+    packs: v.pack ?? [],
+    config: v.config,
+    locale: locale(v.locale),
+    color: v["no-color"] ? false : v.color,
+  };
+}
+
+export const HELP = `adlint: lint Chinese marketing copy against the Advertising Law
+
+Usage:
+  adlint [paths or globs…]        lint files (default: the current folder)
+  adlint rules test [packs…]      run every rule's examples
+  adlint rules list               list the rules with their law
+
+Options:
+  -f, --format stylish|json|unix  report format (default stylish)
+  -c, --config FILE               use this config instead of adlint.config.yaml
+      --pack FILE                 add a rule pack (repeatable)
+      --rule pack/rule=LEVEL      set a rule to off, warn or error (repeatable)
+      --quiet                     report errors only
+      --max-warnings N            exit 1 when there are more than N warnings
+      --locale zh|en              language of messages (default zh)
+      --color, --no-color         force colours on or off
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or config error.
+`;

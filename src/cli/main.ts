@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// The adlint command: a thin shell over the library.
+import { readFileSync } from "node:fs";
+import { AdlintError } from "../core/errors.js";
+import { runExamples } from "../engine/examples.js";
+import { lintWithProject } from "../lint.js";
+import { isPackPath } from "../config/config.js";
+import { loadPack } from "../packs/registry.js";
+import { openProject } from "../project.js";
+import { formatters } from "../report/index.js";
+import { HELP, parseCommand, type LintCommand, type RulesCommand } from "./args.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+async function runLint(cmd: LintCommand): Promise<number> {
+  const project = openProject({
+    ...(cmd.config ? { config: cmd.config } : {}),
+    packs: cmd.packs,
+    rules: cmd.rules,
+    ...(cmd.locale ? { locale: cmd.locale } : {}),
+  });
+  let results = await lintWithProject(project, cmd.paths);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  if (cmd.quiet)
+    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+  const out = formatters[cmd.format](results, {
+    cwd: process.cwd(),
+    locale: project.locale,
+    color: cmd.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]),
+  });
+  if (out) process.stdout.write(out.endsWith("\n") || cmd.format === "json" ? out : `${out}\n`);
+  if (cmd.format === "json") process.stdout.write("\n");
+  if (errors > 0) return 1;
+  if (cmd.maxWarnings !== undefined && cmd.maxWarnings >= 0 && warnings > cmd.maxWarnings) {
+    process.stderr.write(
+      project.locale === "zh"
+        ? `adlint 发现 ${warnings} 个警告，超过 --max-warnings ${cmd.maxWarnings}。\n`
+        : `adlint found too many warnings (maximum: ${cmd.maxWarnings}).\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+function packsFor(cmd: RulesCommand) {
+  if (cmd.packs.length) return cmd.packs.map((p) => loadPack(p, isPackPath(p)));
+  return openProject(cmd.config ? { config: cmd.config } : {}).packs;
+}
+
+function runRulesTest(cmd: RulesCommand): number {
+  const packs = packsFor(cmd);
+  const report = runExamples(packs);
+  const zh = (cmd.locale ?? "zh") === "zh";
+  const problems = {
+    "not-flagged": zh ? "违规示例未被发现" : "invalid example not flagged",
+    flagged: zh ? "合规示例被误报" : "valid example flagged",
+    "no-examples": zh ? "规则没有违规示例" : "rule has no invalid examples",
+    duplicate: zh ? "示例重复" : "duplicate example",
+  };
+  for (const f of report.failures) {
+    const text = f.text !== undefined ? `: ${JSON.stringify(f.text)}` : "";
+    const got = f.messages ? `\n    ${f.messages.join("\n    ")}` : "";
+    process.stdout.write(`${f.file}:${f.line}: ${f.ruleId}: ${problems[f.problem]}${text}${got}\n`);
+  }
+  const failedExamples = new Set(report.failures.map((f) => `${f.file}:${f.line}`)).size;
+  process.stdout.write(
+    `${zh ? "规则" : "rules"}: ${report.rules}, ${zh ? "示例" : "examples"}: ${report.examples}\n` +
+      `${report.examples - failedExamples} passed, ${failedExamples} failed\n`,
+  );
+  return report.failures.length ? 1 : 0;
+}
+
+function runRulesList(cmd: RulesCommand): number {
+  const zh = (cmd.locale ?? "zh") === "zh";
+  for (const pack of packsFor(cmd)) {
+    process.stdout.write(`${pack.name} ${pack.version}${pack.description ? `  ${pack.description}` : ""}\n`);
+    for (const rule of pack.rules) {
+      const message = (!zh && rule.message.en) || rule.message.zh;
+      process.stdout.write(`  ${rule.id.padEnd(40)} ${rule.level.padEnd(5)} ${rule.kind.padEnd(7)} ${rule.law}\n      ${message}\n`);
+    }
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseCommand(argv);
+  switch (cmd.command) {
+    case "help":
+      process.stdout.write(HELP);
+      return 0;
+    case "version":
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case "lint":
+      return runLint(cmd);
+    case "rules-test":
+      return runRulesTest(cmd);
+    case "rules-list":
+      return runRulesList(cmd);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof AdlintError) process.stderr.write(`adlint: ${e.format()}\n`);
+    else {
+      process.stderr.write(`adlint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      if (process.env["ADLINT_DEBUG"]) process.stderr.write(`${(e as Error)?.stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,103 @@
+// The project's adlint.config.yaml: which packs, rule levels, channels by
+// glob, and files to ignore. Found from the working directory upward.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { AdlintError } from "../core/errors.js";
+import type { Channel, Level, Locale } from "../core/types.js";
+import { asEnum, asString, asStringList, checkKeys, mapEntries, YamlSource } from "../core/yaml-source.js";
+import { LEVELS } from "../packs/pack.js";
+
+export const CONFIG_NAMES = ["adlint.config.yaml", "adlint.config.yml"];
+
+export interface ChannelGlob {
+  glob: string;
+  channel: Channel;
+}
+
+export interface Config {
+  /** The config file, when there is one. */
+  file?: string;
+  /** Where relative globs and pack paths start. */
+  root: string;
+  /** Built-in pack names or absolute paths to pack files. */
+  packs: string[];
+  rules: Map<string, Level>;
+  /** Where each rule level was set, to point at unknown ids. */
+  ruleLocations: Map<string, { line: number; column: number }>;
+  channels: ChannelGlob[];
+  ignore: string[];
+  locale?: Locale;
+}
+
+export const BUILTIN_DEFAULT = ["ad-law"];
+
+export function defaultConfig(root: string): Config {
+  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], ignore: [] };
+}
+
+/** The nearest config file at or above `dir`. */
+export function findConfig(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(d, name);
+      if (existsSync(file)) return file;
+    }
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+const KEYS = ["packs", "rules", "channels", "ignore", "locale"] as const;
+
+/** A pack entry is a built-in name unless it looks like a path. */
+export function isPackPath(entry: string): boolean {
+  return entry.includes("/") || entry.includes("\\") || /\.ya?ml$/.test(entry);
+}
+
+export function parseConfig(file: string, text: string): Config {
+  const src = new YamlSource(file, text);
+  const root = dirname(resolve(file));
+  const config: Config = { ...defaultConfig(root), file };
+  if (src.root === null) return config; // an empty file: defaults
+  const entries = mapEntries(src, src.root, "adlint config");
+  checkKeys(src, entries, KEYS, "config");
+  for (const { key, value } of entries) {
+    switch (key) {
+      case "packs":
+        config.packs = asStringList(src, value, "packs").map(({ value: p }) =>
+          isPackPath(p) ? (isAbsolute(p) ? p : resolve(root, p)) : p,
+        );
+        break;
+      case "rules":
+        for (const rule of mapEntries(src, value, "rules")) {
+          if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(rule.key))
+            throw src.error(rule.keyNode, `rules: "${rule.key}" is not a rule id (pack/rule)`);
+          config.rules.set(rule.key, asEnum(src, rule.value, `rules.${rule.key}`, LEVELS));
+          config.ruleLocations.set(rule.key, src.position(rule.keyNode));
+        }
+        break;
+      case "channels":
+        config.channels = mapEntries(src, value, "channels").map((c) => ({
+          glob: c.key,
+          channel: asString(src, c.value, `channels."${c.key}"`),
+        }));
+        break;
+      case "ignore":
+        config.ignore = asStringList(src, value, "ignore").map((i) => i.value);
+        break;
+      case "locale":
+        config.locale = asEnum(src, value, "locale", ["zh", "en"] as const);
+        break;
+    }
+  }
+  return config;
+}
+
+export function loadConfig(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new AdlintError(`cannot read config (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file, line: 1, column: 1 });
+  }
+  return parseConfig(file, text);
+}

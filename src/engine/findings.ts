@@ -1,0 +1,58 @@
+// Runs the compiled rules over a parsed document: fold each segment, find
+// candidates, judge them, and check document-level requirements.
+import type { MappedText } from "../core/types.js";
+import type { ParsedDocument } from "../sources/document.js";
+import { fold } from "../text/fold.js";
+import { mapRange } from "../text/offsets.js";
+import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
+import { anyMatch, findCandidates, regexHits } from "./match.js";
+import type { CompiledRule, RuleSet } from "./rule-set.js";
+
+/** A violation, located in the source, before it becomes a diagnostic. */
+export interface Finding {
+  rule: CompiledRule;
+  /** Source offsets, UTF-16, end exclusive. */
+  range: [number, number];
+  /** The matched text after folding, for fixes keyed by term. */
+  folded: string;
+}
+
+export function appliesTo(rule: CompiledRule, doc: ParsedDocument): boolean {
+  const channels = rule.spec.channels;
+  if (!channels) return true;
+  return doc.meta.channel !== undefined && channels.includes(doc.meta.channel);
+}
+
+export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
+  const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
+  const folded: MappedText[] = doc.segments.map((s) => fold(s.text));
+  const texts: DocumentTexts = { folded };
+  const findings: Finding[] = [];
+
+  doc.segments.forEach((segment, i) => {
+    const f = folded[i]!;
+    for (const c of findCandidates(f.text, rules, enabled)) {
+      if (isAllowed(f.text, c)) continue;
+      if (c.rule.spec.kind === "claim" && hasEvidence(f.text, c, texts)) continue;
+      findings.push({ rule: c.rule, range: mapRange(f, segment, c.start, c.end), folded: f.text.slice(c.start, c.end) });
+    }
+  });
+
+  for (const rule of rules.rules) {
+    if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) continue;
+    if (folded.some((f) => anyMatch(rule.require, f.text))) continue;
+    if (rule.when.length === 0) {
+      const first = doc.segments[0]!;
+      findings.push({ rule, range: [first.starts[0]!, first.ends[first.text.length - 1]!], folded: "" });
+      continue;
+    }
+    // The requirement is missing: report it where the copy triggers it, once.
+    trigger: for (const [i, f] of folded.entries())
+      for (const re of rule.when)
+        for (const [s, e] of regexHits(re, f.text)) {
+          findings.push({ rule, range: mapRange(f, doc.segments[i]!, s, e), folded: f.text.slice(s, e) });
+          break trigger;
+        }
+  }
+  return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}

@@ -1,0 +1,50 @@
+// The pure core: a document in, diagnostics out. No files, no processes.
+import type { Channel, Diagnostic, LintResult, Locale } from "../core/types.js";
+import type { Format, ParsedDocument } from "../sources/document.js";
+import { parseDocument } from "../sources/index.js";
+import { applyDirectives } from "../suppress/apply.js";
+import { LineIndex } from "../text/offsets.js";
+import { toDiagnostic } from "./diagnostics.js";
+import { findViolations } from "./findings.js";
+import type { RuleSet } from "./rule-set.js";
+
+export interface SourceOptions {
+  format: Format;
+  /** The channel from config; a document's own front matter wins. */
+  channel?: Channel;
+}
+
+export class Linter {
+  constructor(
+    readonly rules: RuleSet,
+    readonly locale: Locale = "zh",
+  ) {}
+
+  lintDocument(doc: ParsedDocument): Diagnostic[] {
+    const lines = new LineIndex(doc.source);
+    const diagnostics = findViolations(doc, this.rules).map((f) => toDiagnostic(f, doc.source, lines, this.locale));
+    return applyDirectives(diagnostics, doc.directives, lines, this.locale).sort(
+      (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""),
+    );
+  }
+
+  lintSource(source: string, options: SourceOptions): Diagnostic[] {
+    const doc = parseDocument(source, options.format);
+    if (doc.meta.channel === undefined && options.channel !== undefined) doc.meta.channel = options.channel;
+    return this.lintDocument(doc);
+  }
+}
+
+export function toResult(filePath: string, messages: Diagnostic[], source?: string): LintResult {
+  const count = (severity: number, fixable: boolean) =>
+    messages.filter((m) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
+  return {
+    filePath,
+    messages,
+    errorCount: count(2, false),
+    warningCount: count(1, false),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+    ...(source !== undefined ? { source } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+// Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and
+// GB18030/GBK when the bytes are not UTF-8. Offsets are in the decoded text.
+
+export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+}
+
+export class DecodeError extends Error {}
+
+function decoder(encoding: Encoding) {
+  return new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder("utf-16le").decode(bytes), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder("utf-16be").decode(bytes), encoding: "utf-16be" };
+  if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("looks like a binary file (it contains NUL bytes)");
+  try {
+    return { text: decoder("utf-8").decode(bytes), encoding: "utf-8" };
+  } catch {
+    // Not UTF-8: many Windows scripts are GBK, which GB18030 contains.
+  }
+  try {
+    return { text: decoder("gb18030").decode(bytes), encoding: "gb18030" };
+  } catch {
+    throw new DecodeError("is neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK");
+  }
+}

@@ -1,0 +1,75 @@
+// Paths and globs to the files adlint reads: directories are walked for
+// supported formats, .gitignore files and config ignores are honoured, and
+// node_modules and .git are never entered.
+import { readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import fg from "fast-glob";
+import ignore, { type Ignore } from "ignore";
+import { AdlintError } from "../core/errors.js";
+import { supportedExtensions } from "../sources/index.js";
+
+const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+
+export interface FindOptions {
+  cwd: string;
+  /** Config ignore globs, relative to `root`. */
+  ignore: string[];
+  root: string;
+}
+
+interface GitIgnore {
+  dir: string;
+  rules: Ignore;
+}
+
+function gitIgnores(base: string): GitIgnore[] {
+  const files = fg.sync("**/.gitignore", { cwd: base, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
+  const out: GitIgnore[] = [];
+  for (const file of files) {
+    try {
+      out.push({ dir: dirname(file), rules: ignore().add(readFileSync(file, "utf8")) });
+    } catch {
+      // An unreadable .gitignore ignores nothing.
+    }
+  }
+  return out;
+}
+
+function isIgnored(file: string, ignores: GitIgnore[]): boolean {
+  return ignores.some(({ dir, rules }) => {
+    const rel = relative(dir, file);
+    return !rel.startsWith("..") && !isAbsolute(rel) && rel !== "" && rules.ignores(rel.split("\\").join("/"));
+  });
+}
+
+/** The files to lint, absolute and sorted. Named files are always included. */
+export function findFiles(patterns: string[], options: FindOptions): string[] {
+  const found = new Set<string>();
+  const extGlob = `**/*.{${supportedExtensions.map((e) => e.slice(1)).join(",")}}`;
+  const configIgnore = ignore().add(options.ignore);
+  const ignoredByConfig = (file: string) => {
+    const rel = relative(options.root, file);
+    return !rel.startsWith("..") && !isAbsolute(rel) && configIgnore.ignores(rel.split("\\").join("/"));
+  };
+
+  for (const pattern of patterns) {
+    const path = resolve(options.cwd, pattern);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      found.add(path);
+      continue;
+    }
+    const [base, glob] = stat?.isDirectory() ? [path, extGlob] : [options.cwd, pattern];
+    const matches = fg.sync(glob, { cwd: base, ignore: ALWAYS_IGNORED, absolute: true, dot: false, onlyFiles: true });
+    const ignores = gitIgnores(base);
+    const kept = matches.filter((f) => !isIgnored(f, ignores) && !ignoredByConfig(f));
+    if (matches.length === 0 && !stat) throw new AdlintError(`no files match "${pattern}"`);
+    for (const f of kept) found.add(resolve(f));
+  }
+  return [...found].sort();
+}

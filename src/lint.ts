@@ -1,0 +1,74 @@
+// The library entry points: lint files by path or glob, or lint a string.
+// The CLI, the editor server and the GitHub Action are thin shells over these.
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Channel, Diagnostic, LintResult } from "./core/types.js";
+import { toResult } from "./engine/linter.js";
+import { decode, DecodeError } from "./files/decode.js";
+import { findFiles } from "./files/find.js";
+import { openProject, type Project, type ProjectOptions } from "./project.js";
+import type { Format } from "./sources/document.js";
+import { formatOf } from "./sources/index.js";
+
+export type LintOptions = ProjectOptions;
+
+/** A problem with the file itself, reported as ESLint reports a parse error. */
+function fatal(message: string): Diagnostic {
+  return { ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
+}
+
+export async function lintFile(project: Project, file: string): Promise<LintResult> {
+  const zh = project.locale === "zh";
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    return toResult(file, [fatal(zh ? `无法读取文件（${code}）` : `cannot read the file (${code})`)]);
+  }
+  let text: string;
+  try {
+    text = decode(bytes).text;
+  } catch (e) {
+    if (!(e instanceof DecodeError)) throw e;
+    return toResult(file, [fatal(zh ? `无法解码文件：${e.message}` : `cannot decode the file: it ${e.message}`)]);
+  }
+  const messages = project.linter.lintSource(text, { format: formatOf(file) ?? "text", channel: project.channelOf(file) });
+  return toResult(file, messages, text);
+}
+
+/** Lints the files that paths and globs name; results sorted by path. */
+export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintResult[]> {
+  const project = openProject(options);
+  return lintWithProject(project, patterns, options.cwd);
+}
+
+export async function lintWithProject(project: Project, patterns: string[], cwd = process.cwd()): Promise<LintResult[]> {
+  const files = findFiles(patterns.length ? patterns : ["."], {
+    cwd,
+    ignore: project.config.ignore,
+    root: project.config.root,
+  });
+  const results: LintResult[] = [];
+  for (const file of files) results.push(await lintFile(project, file));
+  return results;
+}
+
+export interface LintTextOptions extends LintOptions {
+  /** Used for the format (by extension) and channel globs. */
+  filePath?: string;
+  format?: Format;
+  channel?: Channel;
+  /** Reuse a project opened once, instead of loading packs for each call. */
+  project?: Project;
+}
+
+/** Lints a string as if it were the file `filePath`. */
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  const project = options.project ?? openProject(options);
+  const filePath = options.filePath ? resolve(options.cwd ?? process.cwd(), options.filePath) : "<text>";
+  const format = options.format ?? (options.filePath ? formatOf(options.filePath) : undefined) ?? "text";
+  const channel = options.channel ?? (options.filePath ? project.channelOf(filePath) : undefined);
+  const messages = project.linter.lintSource(text, { format, ...(channel !== undefined ? { channel } : {}) });
+  return toResult(filePath, messages, text);
+}

@@ -1,0 +1,57 @@
+// Finds packs by name (the built-in ones shipped in rules/) or by path, and loads them.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AdlintError } from "../core/errors.js";
+import { parsePack, packReadError } from "./load.js";
+import type { Pack } from "./pack.js";
+
+/** rules/ at the package root, beside dist/ and src/. */
+export const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
+
+export function builtinPackNames(): string[] {
+  if (!existsSync(BUILTIN_DIR)) return [];
+  return readdirSync(BUILTIN_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => basename(f, ".yaml"))
+    .sort();
+}
+
+export function builtinPackFile(name: string): string | undefined {
+  const file = join(BUILTIN_DIR, `${name}.yaml`);
+  return existsSync(file) ? file : undefined;
+}
+
+export function loadPackFile(file: string): Pack {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw packReadError(file, e);
+  }
+  return parsePack(file, text);
+}
+
+/** Loads a pack named in config or on the command line: a built-in name or a path. */
+export function loadPack(entry: string, isPath: boolean): Pack {
+  if (isPath) return loadPackFile(entry);
+  const file = builtinPackFile(entry);
+  if (!file)
+    throw new AdlintError(`no built-in rule pack named "${entry}" (built-in: ${builtinPackNames().join(", ") || "none"})`);
+  return loadPackFile(file);
+}
+
+/** Two packs may not define the same rule id. */
+export function checkDistinct(packs: Pack[]): void {
+  const seen = new Map<string, Pack>();
+  for (const pack of packs) {
+    const other = seen.get(pack.name);
+    if (other && other.file !== pack.file)
+      throw new AdlintError(`two rule packs are both named "${pack.name}": ${other.file} and ${pack.file}`, {
+        file: pack.file,
+        line: 1,
+        column: 1,
+      });
+    seen.set(pack.name, pack);
+  }
+}

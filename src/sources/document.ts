@@ -1,0 +1,14 @@
+// What a format adapter makes of a file: its copy as segments, the inline
+// directives it carries, and what it says about itself.
+import type { DocumentMeta, Segment } from "../core/types.js";
+import type { Directive } from "../suppress/directives.js";
+
+export interface ParsedDocument {
+  /** The decoded source; every offset below points into it. */
+  source: string;
+  segments: Segment[];
+  directives: Directive[];
+  meta: DocumentMeta;
+}
+
+export type Format = "markdown" | "text";

@@ -1,0 +1,14 @@
+// Plain text: every non-blank line is copy.
+import type { Segment } from "../core/types.js";
+import type { ParsedDocument } from "./document.js";
+import { rawSegment } from "./segment-builder.js";
+
+export function parseText(source: string): ParsedDocument {
+  const segments: Segment[] = [];
+  const line = /[^\r\n]+/g;
+  for (const m of source.matchAll(line)) {
+    const segment = rawSegment("line", m[0], m.index);
+    if (segment) segments.push(segment);
+  }
+  return { source, segments, directives: [], meta: {} };
+}

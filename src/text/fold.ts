@@ -1,0 +1,120 @@
+// Folding: the text rules match against. Full-width and compatibility forms
+// become their plain forms (NFKC), Traditional becomes Simplified, Latin is
+// lower-cased, zero-width and filler characters vanish, and white space
+// between two Han characters is dropped, so `最 佳`, `最\u200b佳`, `最佳`
+// and `最佳` all read 最佳. Every folded code unit keeps the range of the
+// input it came from, so a match in folded text maps to exact characters.
+import type { MappedText } from "../core/types.js";
+import { toSimplified } from "./traditional.js";
+
+const HAN = /\p{Script=Han}/u;
+const WHITE = /\s/u;
+
+/** Characters that render as nothing and only serve to split a word. */
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0x00ad || // soft hyphen
+    cp === 0x034f || // combining grapheme joiner
+    cp === 0x061c ||
+    cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0 || // Hangul fillers
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) || // zero-width space, joiners, direction marks
+    (cp >= 0x202a && cp <= 0x202e) || // bidi embeddings
+    (cp >= 0x2060 && cp <= 0x2064) || // word joiner, invisible operators
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors
+    (cp >= 0xe0000 && cp <= 0xe007f) || // tags
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+
+function isHan(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
+  return HAN.test(String.fromCodePoint(cp));
+}
+
+/** The folded form of one code point, as a string (NFKC may expand it). */
+function foldCodePoint(cp: number): string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCodePoint(toSimplified(cp));
+  const normal = String.fromCodePoint(cp).normalize("NFKC");
+  let out = "";
+  for (const ch of normal) out += String.fromCodePoint(toSimplified(ch.codePointAt(0)!));
+  return out.toLowerCase();
+}
+
+class Builder {
+  text = "";
+  starts: number[] = [];
+  ends: number[] = [];
+  push(s: string, start: number, end: number): void {
+    this.text += s;
+    for (let k = 0; k < s.length; k++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+  done(): MappedText {
+    return { text: this.text, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+  }
+}
+
+/** Folds `input`; the result maps each code unit back to a range of `input`. */
+export function fold(input: string): MappedText {
+  const out = new Builder();
+  // A run of white space waits until we know what follows it.
+  let spaceStart = -1;
+  let spaceEnd = -1;
+  let spaceHasNewline = false;
+  let lastWasHan = false;
+
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (isInvisible(cp)) {
+      i += len;
+      continue;
+    }
+    const folded = foldCodePoint(cp);
+    if (folded.length > 0 && WHITE.test(folded) && folded.trim() === "") {
+      if (spaceStart < 0) spaceStart = i;
+      spaceEnd = i + len;
+      if (cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029) spaceHasNewline = true;
+      i += len;
+      continue;
+    }
+    const han = isHan(cp);
+    if (spaceStart >= 0) {
+      if (!(lastWasHan && han)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+      spaceStart = -1;
+      spaceHasNewline = false;
+    }
+    out.push(folded, i, i + len);
+    lastWasHan = han;
+    i += len;
+  }
+  if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+  return out.done();
+}
+
+/**
+ * Folds a pattern or term written by a rule author. Terms fold like copy;
+ * regular expressions only have their Han characters simplified, so escapes
+ * such as `\D` keep their meaning (patterns are compiled case-insensitive).
+ */
+export function foldTerm(term: string): string {
+  return fold(term).text;
+}
+
+export function foldPatternSource(source: string): string {
+  let out = "";
+  for (const ch of source) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp)) out += String.fromCodePoint(toSimplified(cp));
+    else if (cp >= 0xff01 && cp <= 0xff5e) out += String.fromCharCode(cp - 0xfee0); // full-width ASCII
+    else out += ch;
+  }
+  return out;
+}
