@@ -33,7 +33,12 @@ export async function lintFile(project: Project, file: string): Promise<LintResu
     if (!(e instanceof DecodeError)) throw e;
     return toResult(file, [fatal(zh ? `无法解码文件：${e.message}` : `cannot decode the file: it ${e.message}`)]);
   }
-  const messages = project.linter.lintSource(text, { format: formatOf(file) ?? "text", channel: project.channelOf(file) });
+  const channel = project.channelOf(file);
+  const messages = project.linter.lintSource(text, {
+    format: formatOf(file) ?? "text",
+    path: file,
+    ...(channel !== undefined ? { channel } : {}),
+  });
   return toResult(file, messages, text);
 }
 
@@ -49,8 +54,13 @@ export async function lintWithProject(project: Project, patterns: string[], cwd 
     ignore: project.config.ignore,
     root: project.config.root,
   });
-  const results: LintResult[] = [];
-  for (const file of files) results.push(await lintFile(project, file));
+  // A few reads in flight keep the disk busy while the previous file is linted.
+  const results: LintResult[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) results[i] = await lintFile(project, files[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
   return results;
 }
 
@@ -69,6 +79,6 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const filePath = options.filePath ? resolve(options.cwd ?? process.cwd(), options.filePath) : "<text>";
   const format = options.format ?? (options.filePath ? formatOf(options.filePath) : undefined) ?? "text";
   const channel = options.channel ?? (options.filePath ? project.channelOf(filePath) : undefined);
-  const messages = project.linter.lintSource(text, { format, ...(channel !== undefined ? { channel } : {}) });
+  const messages = project.linter.lintSource(text, { format, path: filePath, ...(channel !== undefined ? { channel } : {}) });
   return toResult(filePath, messages, text);
 }

@@ -33,6 +33,10 @@ export type SegmentKind =
 /** A run of copy with its origin: every character maps to source offsets. */
 export interface Segment extends MappedText {
   readonly kind: SegmentKind;
+  /** Who says it, in a livestream script (主播, 助播, 画外音…). */
+  readonly speaker?: string;
+  /** When it is shown, for a subtitle cue: its start time as written (00:01:02,500). */
+  readonly cueStart?: string;
 }
 
 /** Metadata a document declares about itself (front matter and the like). */
@@ -68,6 +72,8 @@ export interface Diagnostic {
   suggestions?: Suggestion[];
   /** A file that could not be read or parsed. */
   fatal?: boolean;
+  /** The start time of the subtitle cue the finding is in. */
+  cueStart?: string;
 }
 
 export interface LintResult {

@@ -33,6 +33,7 @@ export function toDiagnostic(finding: Finding, source: string, lines: LineIndex,
     message: withLaw(renderTemplate(template, { match }), spec.law, locale),
     law: spec.law,
     ...positioned(lines, range),
+    ...(finding.cueStart !== undefined ? { cueStart: finding.cueStart } : {}),
   };
   const replacement = rule.fix.get(finding.folded) ?? rule.fix.get("*");
   if (replacement !== undefined && replacement !== match) diagnostic.fix = { range, text: replacement };

@@ -15,6 +15,8 @@ export interface Finding {
   range: [number, number];
   /** The matched text after folding, for fixes keyed by term. */
   folded: string;
+  /** The subtitle cue it is in. */
+  cueStart?: string;
 }
 
 export function appliesTo(rule: CompiledRule, doc: ParsedDocument): boolean {
@@ -34,7 +36,12 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
     for (const c of findCandidates(f.text, rules, enabled)) {
       if (isAllowed(f.text, c)) continue;
       if (c.rule.spec.kind === "claim" && hasEvidence(f.text, c, texts)) continue;
-      findings.push({ rule: c.rule, range: mapRange(f, segment, c.start, c.end), folded: f.text.slice(c.start, c.end) });
+      findings.push({
+        rule: c.rule,
+        range: mapRange(f, segment, c.start, c.end),
+        folded: f.text.slice(c.start, c.end),
+        ...(segment.cueStart !== undefined ? { cueStart: segment.cueStart } : {}),
+      });
     }
   });
 

@@ -12,6 +12,24 @@ export interface SourceOptions {
   format: Format;
   /** The channel from config; a document's own front matter wins. */
   channel?: Channel;
+  /** The file's path, for adapters whose format has variants (JSX). */
+  path?: string;
+}
+
+/** A file its parser cannot read: one fatal problem where parsing stopped, as ESLint reports it. */
+function parseProblem(error: { message: string; offset: number }, lines: LineIndex, locale: Locale): Diagnostic {
+  const at = lines.position(error.offset);
+  return {
+    ruleId: null,
+    severity: 2,
+    fatal: true,
+    message: locale === "zh" ? `无法解析：${error.message}` : `Parsing error: ${error.message}`,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
+    range: [error.offset, error.offset],
+  };
 }
 
 export class Linter {
@@ -22,6 +40,7 @@ export class Linter {
 
   lintDocument(doc: ParsedDocument): Diagnostic[] {
     const lines = new LineIndex(doc.source);
+    if (doc.parseError) return [parseProblem(doc.parseError, lines, this.locale)];
     const diagnostics = findViolations(doc, this.rules).map((f) => toDiagnostic(f, doc.source, lines, this.locale));
     return applyDirectives(diagnostics, doc.directives, lines, this.locale).sort(
       (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""),
@@ -29,7 +48,7 @@ export class Linter {
   }
 
   lintSource(source: string, options: SourceOptions): Diagnostic[] {
-    const doc = parseDocument(source, options.format);
+    const doc = parseDocument(source, options.format, options.path);
     if (doc.meta.channel === undefined && options.channel !== undefined) doc.meta.channel = options.channel;
     return this.lintDocument(doc);
   }

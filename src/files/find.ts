@@ -1,8 +1,8 @@
 // Paths and globs to the files adlint reads: directories are walked for
 // supported formats, .gitignore files and config ignores are honoured, and
 // node_modules and .git are never entered.
-import { readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import { AdlintError } from "../core/errors.js";
@@ -22,8 +22,24 @@ interface GitIgnore {
   rules: Ignore;
 }
 
+/** The repository that holds `dir`: the nearest folder above it with a .git. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** The .gitignore files that apply below `base`: its own and those of its parents in the same repository. */
 function gitIgnores(base: string): GitIgnore[] {
   const files = fg.sync("**/.gitignore", { cwd: base, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
+  const top = repositoryRoot(base);
+  if (top)
+    for (let d = dirname(base); d.length >= top.length && d !== base; d = dirname(d)) {
+      const file = join(d, ".gitignore");
+      if (existsSync(file)) files.push(file);
+      if (d === top || dirname(d) === d) break;
+    }
   const out: GitIgnore[] = [];
   for (const file of files) {
     try {

@@ -9,6 +9,8 @@ export interface ParsedDocument {
   segments: Segment[];
   directives: Directive[];
   meta: DocumentMeta;
+  /** Where the file stops making sense to its parser; it is reported as a fatal problem. */
+  parseError?: { message: string; offset: number };
 }
 
-export type Format = "markdown" | "text";
+export type Format = "markdown" | "text" | "html" | "script" | "yaml" | "json" | "subtitles";

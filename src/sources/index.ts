@@ -4,6 +4,14 @@ import type { Format, ParsedDocument } from "./document.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseText } from "./text.js";
 
+/** An adapter reads one format; `path` tells it variants such as JSX. */
+export type Adapter = (source: string, path: string) => ParsedDocument;
+
+const ADAPTERS: Partial<Record<Format, Adapter>> = {
+  markdown: parseMarkdown,
+  text: parseText,
+};
+
 const EXTENSIONS: Record<string, Format> = {
   ".md": "markdown",
   ".markdown": "markdown",
@@ -14,16 +22,13 @@ const EXTENSIONS: Record<string, Format> = {
 
 /** The format of a path, or undefined when adlint does not read it. */
 export function formatOf(path: string): Format | undefined {
-  return EXTENSIONS[extname(path).toLowerCase()];
+  const format = EXTENSIONS[extname(path).toLowerCase()];
+  return format && ADAPTERS[format] ? format : undefined;
 }
 
-export const supportedExtensions = Object.keys(EXTENSIONS);
+export const supportedExtensions = Object.keys(EXTENSIONS).filter((e) => formatOf(`x${e}`));
 
-export function parseDocument(source: string, format: Format): ParsedDocument {
-  switch (format) {
-    case "markdown":
-      return parseMarkdown(source);
-    case "text":
-      return parseText(source);
-  }
+export function parseDocument(source: string, format: Format, path = ""): ParsedDocument {
+  const adapter = ADAPTERS[format] ?? parseText;
+  return adapter(source, path);
 }

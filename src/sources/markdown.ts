@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { DocumentMeta, Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
-import { alignToSource } from "./align.js";
+import { alignToSource, type Alignment } from "./align.js";
 import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -15,6 +15,22 @@ import { SegmentBuilder } from "./segment-builder.js";
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 
 const COMMENT = /<!--([^]*?)-->/g;
+
+/** A URL written out in prose; it ends at white space or Chinese punctuation. */
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'（）【】「」《》，。！？、；：]+/gi;
+
+/** Adds a text node's value, leaving out the URLs written in it. */
+function addProse(value: string, at: Alignment, into: SegmentBuilder): void {
+  const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
+  let last = 0;
+  for (const m of value.matchAll(URL_IN_TEXT)) {
+    const end = m.index + m[0].length;
+    into.add(value.slice(last, m.index), piece(last, m.index));
+    into.separate(at.starts[m.index]!, at.ends[end - 1]!);
+    last = end;
+  }
+  into.add(value.slice(last), piece(last, value.length));
+}
 
 /** Directives in a stretch of HTML starting at `offset`. */
 export function directivesInHtml(html: string, offset: number): Directive[] {
@@ -48,7 +64,12 @@ export function parseMarkdown(source: string): ParsedDocument {
       const at = offsets(node);
       switch (node.type) {
         case "text":
-          if (at) into.add(node.value, alignToSource(node.value, source, at[0], at[1]));
+          if (at) addProse(node.value, alignToSource(node.value, source, at[0], at[1]), into);
+          break;
+        case "link":
+          // An autolink's text is its URL, not copy.
+          if (at && source[at[0]] === "<") into.separate(at[0], at[1]);
+          else inline(node.children as Nodes[], into);
           break;
         case "break":
           if (at) into.add("\n", { starts: [at[0]], ends: [at[1]] });
