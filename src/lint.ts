@@ -52,6 +52,7 @@ export async function lintWithProject(project: Project, patterns: string[], cwd 
   const files = findFiles(patterns.length ? patterns : ["."], {
     cwd,
     ignore: project.config.ignore,
+    content: project.config.content,
     root: project.config.root,
   });
   // A few reads in flight keep the disk busy while the previous file is linted.

@@ -26,13 +26,17 @@ export interface Config {
   ruleLocations: Map<string, { line: number; column: number }>;
   channels: ChannelGlob[];
   ignore: string[];
+  /** Globs of YAML and JSON files that hold copy; others are never walked into. */
+  content: string[];
+  /** A top-level field of YAML/JSON content files that names their channel. */
+  channelField?: string;
   locale?: Locale;
 }
 
 export const BUILTIN_DEFAULT = ["ad-law"];
 
 export function defaultConfig(root: string): Config {
-  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], ignore: [] };
+  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], ignore: [], content: [] };
 }
 
 /** The nearest config file at or above `dir`. */
@@ -46,7 +50,7 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-const KEYS = ["packs", "rules", "channels", "ignore", "locale"] as const;
+const KEYS = ["packs", "rules", "channels", "ignore", "content", "channelField", "locale"] as const;
 
 /** A pack entry is a built-in name unless it looks like a path. */
 export function isPackPath(entry: string): boolean {
@@ -83,6 +87,12 @@ export function parseConfig(file: string, text: string): Config {
         break;
       case "ignore":
         config.ignore = asStringList(src, value, "ignore").map((i) => i.value);
+        break;
+      case "content":
+        config.content = asStringList(src, value, "content").map((c) => c.value);
+        break;
+      case "channelField":
+        config.channelField = asString(src, value, "channelField");
         break;
       case "locale":
         config.locale = asEnum(src, value, "locale", ["zh", "en"] as const);

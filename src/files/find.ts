@@ -5,8 +5,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
 import { AdlintError } from "../core/errors.js";
-import { supportedExtensions } from "../sources/index.js";
+import { formatOf, supportedExtensions } from "../sources/index.js";
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
@@ -14,7 +15,15 @@ export interface FindOptions {
   cwd: string;
   /** Config ignore globs, relative to `root`. */
   ignore: string[];
+  /** Config globs of YAML/JSON files that hold copy, relative to `root`. */
+  content: string[];
   root: string;
+}
+
+/** Data files are copy only where the config says so: package.json and CI files never are. */
+function needsContentGlob(file: string): boolean {
+  const format = formatOf(file);
+  return format === "yaml" || format === "json";
 }
 
 interface GitIgnore {
@@ -62,10 +71,16 @@ function isIgnored(file: string, ignores: GitIgnore[]): boolean {
 export function findFiles(patterns: string[], options: FindOptions): string[] {
   const found = new Set<string>();
   const extGlob = `**/*.{${supportedExtensions.map((e) => e.slice(1)).join(",")}}`;
-  const configIgnore = ignore().add(options.ignore);
-  const ignoredByConfig = (file: string) => {
+  const underRoot = (file: string) => {
     const rel = relative(options.root, file);
-    return !rel.startsWith("..") && !isAbsolute(rel) && configIgnore.ignores(rel.split("\\").join("/"));
+    return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split("\\").join("/");
+  };
+  const configIgnore = ignore().add(options.ignore);
+  const isContent = options.content.length ? picomatch(options.content, { dot: true }) : () => false;
+  const excluded = (file: string) => {
+    const rel = underRoot(file);
+    if (rel !== undefined && configIgnore.ignores(rel)) return true;
+    return needsContentGlob(file) && !(rel !== undefined && isContent(rel));
   };
 
   for (const pattern of patterns) {
@@ -83,7 +98,7 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
     const [base, glob] = stat?.isDirectory() ? [path, extGlob] : [options.cwd, pattern];
     const matches = fg.sync(glob, { cwd: base, ignore: ALWAYS_IGNORED, absolute: true, dot: false, onlyFiles: true });
     const ignores = gitIgnores(base);
-    const kept = matches.filter((f) => !isIgnored(f, ignores) && !ignoredByConfig(f));
+    const kept = matches.filter((f) => !isIgnored(f, ignores) && !excluded(f));
     if (matches.length === 0 && !stat) throw new AdlintError(`no files match "${pattern}"`);
     for (const f of kept) found.add(resolve(f));
   }

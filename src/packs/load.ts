@@ -19,7 +19,7 @@ import { LEVELS, RULE_KINDS, SCOPES, type Example, type Located, type Pack, type
 const PACK_KEYS = ["pack", "version", "description", "rules"] as const;
 const RULE_KEYS = [
   "id", "kind", "level", "law", "message", "description", "terms", "patterns", "allow", "evidence",
-  "within", "when", "require", "fix", "suggest", "channels", "examples",
+  "within", "when", "require", "fix", "suggest", "channels", "speakers", "examples",
 ] as const;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -95,20 +95,25 @@ function parseRule(src: YamlSource, node: Node, pack: string): RuleSpec {
     fix: has("fix") ? parseFix(src, get("fix"), what) : new Map(),
     suggest: has("suggest") ? asStringList(src, get("suggest"), `${what}: suggest`).map((s) => s.value) : [],
     ...(has("channels") ? { channels: asStringList(src, get("channels"), `${what}: channels`).map((s) => s.value) } : {}),
+    ...(has("speakers") ? { speakers: asStringList(src, get("speakers"), `${what}: speakers`).map((s) => s.value) } : {}),
     examples: has("examples") ? parseExamples(src, get("examples"), what) : { invalid: [], valid: [] },
     file: src.file,
     line: src.lineOf(node),
   };
-  checkKind(src, node, rule, has);
+  checkKind(src, node, rule, (key) => entries.find((e) => e.key === key)?.keyNode);
   return rule;
 }
 
-function checkKind(src: YamlSource, node: Node, rule: RuleSpec, has: (key: string) => boolean): void {
+function checkKind(src: YamlSource, node: Node, rule: RuleSpec, keyNode: (key: string) => Node | undefined): void {
   const need = (cond: boolean, message: string) => {
     if (!cond) throw src.error(node, `rule ${rule.id}: ${message}`);
   };
+  // A key that does not belong is reported where it is written, not at the rule.
   const only = (keys: string[], kinds: string) => {
-    for (const key of keys) need(!has(key), `"${key}" belongs to rules of kind ${kinds}, not ${rule.kind}`);
+    for (const key of keys) {
+      const at = keyNode(key);
+      if (at) throw src.error(at, `rule ${rule.id}: "${key}" belongs to rules of kind ${kinds}, not ${rule.kind}`);
+    }
   };
   switch (rule.kind) {
     case "term":

@@ -46,6 +46,8 @@ export interface RuleSpec {
   fix: Map<string, string>;
   suggest: string[];
   channels?: Channel[];
+  /** Only what these speakers say on air (主播, 助播…); copy with no speaker is left alone. */
+  speakers?: string[];
   examples: { invalid: Example[]; valid: Example[] };
   /** Where the rule is written. */
   file: string;

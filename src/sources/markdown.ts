@@ -11,6 +11,7 @@ import { alignToSource, type Alignment } from "./align.js";
 import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
+import { withSpeakers } from "./speakers.js";
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 
@@ -126,5 +127,6 @@ export function parseMarkdown(source: string): ParsedDocument {
   };
   block(tree);
   segments.sort((a, b) => a.starts[0]! - b.starts[0]!);
-  return { source, segments, directives, meta };
+  // A paragraph line or list item may open with a speaker label (`主播：`).
+  return withSpeakers({ source, segments, directives, meta });
 }

@@ -1,7 +1,9 @@
-// Plain text: every non-blank line is copy.
+// Plain text: every non-blank line is copy. A livestream script's lines may
+// start with a speaker label, which is not.
 import type { Segment } from "../core/types.js";
 import type { ParsedDocument } from "./document.js";
 import { rawSegment } from "./segment-builder.js";
+import { withSpeakers } from "./speakers.js";
 
 export function parseText(source: string): ParsedDocument {
   const segments: Segment[] = [];
@@ -10,5 +12,5 @@ export function parseText(source: string): ParsedDocument {
     const segment = rawSegment("line", m[0], m.index);
     if (segment) segments.push(segment);
   }
-  return { source, segments, directives: [], meta: {} };
+  return withSpeakers({ source, segments, directives: [], meta: {} }, { continueLines: true });
 }
