@@ -1,6 +1,6 @@
 // Runs the compiled rules over a parsed document: fold each segment, find
 // candidates, judge them, and check document-level requirements.
-import type { MappedText } from "../core/types.js";
+import type { MappedText, Segment } from "../core/types.js";
 import type { ParsedDocument } from "../sources/document.js";
 import { fold } from "../text/fold.js";
 import { mapRange } from "../text/offsets.js";
@@ -25,6 +25,12 @@ export function appliesTo(rule: CompiledRule, doc: ParsedDocument): boolean {
   return doc.meta.channel !== undefined && channels.includes(doc.meta.channel);
 }
 
+/** A rule limited to speakers hears only what they say; copy nobody says is not on air. */
+function spokenBy(rule: CompiledRule, segment: Segment): boolean {
+  const speakers = rule.spec.speakers;
+  return !speakers || (segment.speaker !== undefined && speakers.includes(segment.speaker));
+}
+
 export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
   const folded: MappedText[] = doc.segments.map((s) => fold(s.text));
@@ -34,6 +40,7 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
   doc.segments.forEach((segment, i) => {
     const f = folded[i]!;
     for (const c of findCandidates(f.text, rules, enabled)) {
+      if (!spokenBy(c.rule, segment)) continue;
       if (isAllowed(f.text, c)) continue;
       if (c.rule.spec.kind === "claim" && hasEvidence(f.text, c, texts)) continue;
       findings.push({

@@ -167,7 +167,7 @@ function staticName(node: Node | null | undefined): string | undefined {
 
 /** The name a call is known by: `f` for `f()`, `m` for `a.b.m()`. */
 function calleeName(callee: Node): string | undefined {
-  if (callee.type === "MemberExpression") return callee.computed ? staticName(callee.property) : staticName(callee.property);
+  if (callee.type === "MemberExpression") return staticName(callee.property);
   if (callee.type === "ChainExpression") return calleeName(callee.expression);
   return staticName(callee);
 }
@@ -356,7 +356,8 @@ export function parseScript(source: string, path = ""): ParsedDocument {
         if (node.declaration) visit(node.declaration);
         return;
       case "ExpressionStatement":
-        if (node.directive === undefined) visit(node.expression);
+        // "use client" and other strings standing alone as statements are shown to nobody.
+        if (node.directive === undefined && !isStringLiteral(node.expression)) visit(node.expression);
         return;
       case "CallExpression":
       case "NewExpression":

@@ -103,7 +103,7 @@ export function withSpeakers(doc: ParsedDocument, options: SpeakerOptions = {}):
   let cache: { channel: Channel | undefined; segments: Segment[] } | undefined;
   const resolve = (): Segment[] => {
     const channel = doc.meta.channel;
-    if (cache?.channel === channel) return cache.segments;
+    if (cache && cache.channel === channel) return cache.segments;
     const segments: Segment[] = [];
     let previous: { speaker: string | undefined; end: number } | undefined;
     for (const segment of raw) {

@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fold, foldPatternSource, foldTerm } from "../src/text/fold.js";
+import { identityMap, mapRange } from "../src/text/offsets.js";
+
+describe("fold", () => {
+  // [input, folded text]
+  const table: Array<[string, string]> = [
+    ["最佳", "最佳"],
+    ["最 佳", "最佳"],
+    ["最\u200b佳", "最佳"],
+    ["最\u200c佳", "最佳"],
+    ["最\u200d佳", "最佳"],
+    ["最\u2060佳", "最佳"],
+    ["最\ufeff佳", "最佳"],
+    ["最\u00ad佳", "最佳"],
+    ["最\ufe0f佳", "最佳"],
+    ["最\u3000佳", "最佳"],
+    ["最\u00a0佳", "最佳"],
+    ["最\t佳", "最佳"],
+    ["最 \u200b\u3000 佳", "最佳"],
+    ["最\n佳", "最佳"],
+    ["最\r\n佳", "最佳"],
+    ["３６％", "36%"],
+    ["提升３６．５％", "提升36.5%"],
+    ["！？；", "!?;"],
+    ["國家級", "国家级"],
+    ["最佳選擇", "最佳选择"],
+    ["⾼端", "高端"], // Kangxi radical U+2FBC reads as 高
+    ["ABC Def", "abc def"],
+    ["ＭＡＸ", "max"],
+    ["😀最佳", "😀最佳"],
+    ["最佳😀", "最佳😀"],
+    ["最😀佳", "最😀佳"],
+    ["最佳 iPhone 手机", "最佳 iphone 手机"],
+    ["iPhone\u3000手机", "iphone 手机"],
+    ["第一 名", "第一名"],
+    ["a  b", "a b"],
+    ["a\n\nb", "a\nb"],
+    ["a \n b", "a\nb"],
+    ["  最佳  ", " 最佳 "],
+    ["", ""],
+  ];
+
+  it.each(table)("fold(%j) reads %j", (input, expected) => {
+    expect(fold(input).text).toBe(expected);
+  });
+
+  it("maps an emoji's two code units to the whole emoji", () => {
+    const f = fold("😀最佳");
+    expect([...f.starts]).toEqual([0, 0, 2, 3]);
+    expect([...f.ends]).toEqual([2, 2, 3, 4]);
+  });
+
+  it("maps a dropped zero-width character to nothing and keeps its neighbours' offsets", () => {
+    const f = fold("最\u200b佳");
+    expect([...f.starts]).toEqual([0, 2]);
+    expect([...f.ends]).toEqual([1, 3]);
+  });
+
+  it("maps kept white space to the whole run it stands for", () => {
+    const f = fold("a \u3000\tb");
+    expect(f.text).toBe("a b");
+    expect([f.starts[1], f.ends[1]]).toEqual([1, 4]);
+  });
+
+  it("maps a match in folded text back to the original characters", () => {
+    const input = "这是國家\u200b級 产品";
+    const f = fold(input);
+    const at = f.text.indexOf("国家级");
+    const [s, e] = mapRange(f, identityMap(input), at, at + 3);
+    expect(input.slice(s, e)).toBe("國家\u200b級");
+  });
+
+  it("folds terms like copy and simplifies Han characters in patterns only", () => {
+    expect(foldTerm("國家級")).toBe("国家级");
+    expect(foldTerm("最 佳")).toBe("最佳");
+    expect(foldPatternSource("國家\\D級")).toBe("国家\\D级");
+    expect(foldPatternSource("\\d+％")).toBe("\\d+%");
+  });
+});
+
+/** Characters folding treats specially, mixed with arbitrary UTF-16 and code points. */
+const interesting = fc.constantFrom(
+  "最", "佳", "國", "級", "好", "第", "一", "a", "Z", "1", "３", "％", "Ａ", " ", "\u3000", "\u00a0", "\t", "\n", "\r",
+  "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufe0f", "\u{e0041}", "😀", "👍🏽", "⾼", "ﬁ", "①", "㎡", "\u00a8",
+  "\ud800", "\udfff", "é", "e\u0301", "\u2028",
+);
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c));
+const unit = fc.oneof({ arbitrary: interesting, weight: 4 }, { arbitrary: anyCodeUnit, weight: 1 }, { arbitrary: anyCodePoint, weight: 1 });
+const text = fc.string({ unit, maxLength: 40 });
+
+describe("fold offset map (property)", () => {
+  it("maps every folded code unit to a non-empty range inside the input, in order", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const f = fold(input);
+        expect(f.starts.length).toBe(f.text.length);
+        expect(f.ends.length).toBe(f.text.length);
+        for (let k = 0; k < f.text.length; k++) {
+          expect(f.starts[k]).toBeGreaterThanOrEqual(0);
+          expect(f.starts[k]!).toBeLessThan(f.ends[k]!);
+          expect(f.ends[k]).toBeLessThanOrEqual(input.length);
+          if (k > 0) {
+            expect(f.starts[k]).toBeGreaterThanOrEqual(f.starts[k - 1]!);
+            expect(f.ends[k]).toBeGreaterThanOrEqual(f.ends[k - 1]!);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("maps any range of folded text back to a range inside the input", () => {
+    const withRange = text
+      .filter((s) => fold(s).text.length > 0)
+      .chain((input) => {
+        const n = fold(input).text.length;
+        return fc.tuple(fc.constant(input), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n }));
+      });
+    fc.assert(
+      fc.property(withRange, ([input, a, b]) => {
+        const f = fold(input);
+        const [s, e] = [Math.min(a, b - 1), Math.max(a + 1, b)];
+        const [from, to] = mapRange(f, identityMap(input), s, e);
+        expect(from).toBeGreaterThanOrEqual(0);
+        expect(from).toBeLessThanOrEqual(to);
+        expect(to).toBeLessThanOrEqual(input.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads the same whatever zero-width characters are slipped between code points", () => {
+    const cut = fc.tuple(fc.array(fc.string({ unit: interesting.filter((c) => !/[\ud800-\udfff]/.test(c)), maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.constantFrom("\u200b", "\u200c", "\u2060", "\ufeff", "\u00ad"));
+    fc.assert(
+      fc.property(cut, ([pieces, invisible]) => {
+        expect(fold(pieces.join(invisible)).text).toBe(fold(pieces.join("")).text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
