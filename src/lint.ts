@@ -31,13 +31,18 @@ export async function lintFile(project: Project, file: string): Promise<LintResu
     text = decode(bytes).text;
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
-    return toResult(file, [fatal(zh ? `无法解码文件：${e.message}` : `cannot decode the file: it ${e.message}`)]);
+    const why = {
+      binary: zh ? "这是二进制文件（含 NUL 字节）" : "it is a binary file (it contains NUL bytes)",
+      "unknown-encoding": zh ? "编码既不是 UTF-8、带 BOM 的 UTF-16，也不是 GB18030/GBK" : "it is neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK",
+    }[e.problem];
+    return toResult(file, [fatal(zh ? `无法解码文件：${why}` : `cannot decode the file: ${why}`)]);
   }
   const channel = project.channelOf(file);
   const messages = project.linter.lintSource(text, {
     format: formatOf(file) ?? "text",
     path: file,
     ...(channel !== undefined ? { channel } : {}),
+    ...(project.config.channelField ? { channelField: project.config.channelField } : {}),
   });
   return toResult(file, messages, text);
 }
@@ -80,6 +85,11 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const filePath = options.filePath ? resolve(options.cwd ?? process.cwd(), options.filePath) : "<text>";
   const format = options.format ?? (options.filePath ? formatOf(options.filePath) : undefined) ?? "text";
   const channel = options.channel ?? (options.filePath ? project.channelOf(filePath) : undefined);
-  const messages = project.linter.lintSource(text, { format, path: filePath, ...(channel !== undefined ? { channel } : {}) });
+  const messages = project.linter.lintSource(text, {
+    format,
+    path: filePath,
+    ...(channel !== undefined ? { channel } : {}),
+    ...(project.config.channelField ? { channelField: project.config.channelField } : {}),
+  });
   return toResult(filePath, messages, text);
 }

@@ -1,7 +1,7 @@
 // The built command, spawned in real directories: exit codes, formats,
 // options, file discovery and decoding, as a user meets them.
 import { execFile } from "node:child_process";
-import { chmodSync, readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -320,7 +320,22 @@ describe.concurrent("decoding", () => {
   it("reports a binary file as a fatal problem", async () => {
     const r = await unix({ "a.txt": new Uint8Array([0x41, 0x00, 0x42]) }, "--locale", "en");
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("a.txt:1:1: cannot decode the file: it looks like a binary file (it contains NUL bytes) [Error]");
+    expect(r.stdout).toContain("a.txt:1:1: cannot decode the file: it is a binary file (it contains NUL bytes) [Error]");
+  });
+
+  it("walks a folder that links back to itself without looping or failing", async () => {
+    const root = project({ "copy/a.md": "最佳面膜\n" });
+    symlinkSync(join(root, "copy"), join(root, "copy", "loop"));
+    mkdirSync(join(root, "copy", "sub"));
+    const r = await adlint(root, "-f", "unix", "copy");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("copy/a.md:1:1: 「最佳」属于绝对化用语");
+    noStack(r.stderr);
+  });
+
+  it("says why a file cannot be decoded in the message's own language", async () => {
+    const r = await unix({ "a.txt": new Uint8Array([0x41, 0x00, 0x42]) });
+    expect(r.stdout).toContain("a.txt:1:1: 无法解码文件：这是二进制文件（含 NUL 字节） [Error]");
   });
 
   // Permission bits do not stop root from reading, so as root this case cannot be set up.

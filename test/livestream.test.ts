@@ -7,9 +7,8 @@ import { lintText } from "../src/lint.js";
 import { runExamples } from "../src/engine/examples.js";
 import { parsePack } from "../src/packs/load.js";
 import { openProject } from "../src/project.js";
-import { parseMarkdown } from "../src/sources/markdown.js";
 import { speakerLabel } from "../src/sources/speakers.js";
-import { parseText } from "../src/sources/text.js";
+import { parseDocument } from "../src/sources/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const project = openProject({ config: `${FIXTURES}sources.config.yaml` });
@@ -79,7 +78,7 @@ describe("speaker labels", () => {
 
 describe("plain-text scripts", () => {
   it("leaves the label out of the line and names the speaker", () => {
-    const doc = parseText("主播：家人们好\r\n【画外音】投资有风险\r\n普通一行\n");
+    const doc = parseDocument("主播：家人们好\r\n【画外音】投资有风险\r\n普通一行\n", "text", { path: "script.txt" });
     expect(doc.segments.map((s) => [s.speaker, s.text])).toEqual([
       ["主播", "家人们好"],
       ["画外音", "投资有风险"],
@@ -89,7 +88,7 @@ describe("plain-text scripts", () => {
   });
 
   it("a line without a label continues the turn; a blank line ends it", () => {
-    const doc = parseText("主播：第一句\n第二句\n\n第三句\n");
+    const doc = parseDocument("主播：第一句\n第二句\n\n第三句\n", "text", { path: "script.txt" });
     expect(doc.segments.map((s) => s.speaker)).toEqual(["主播", "主播", undefined]);
   });
 
@@ -108,10 +107,10 @@ describe("plain-text scripts", () => {
 
   it("reads any short label as a speaker only in a livestream script (channel from config)", () => {
     const source = "小美：你好\n主播：稳赚\n";
-    const doc = parseText(source);
-    expect(doc.segments.map((s) => [s.speaker, s.text])).toEqual([[undefined, "小美：你好"], ["主播", "稳赚"]]);
-    doc.meta.channel = "livestream";
-    expect(doc.segments.map((s) => [s.speaker, s.text])).toEqual([["小美", "你好"], ["主播", "稳赚"]]);
+    const plain = parseDocument(source, "text", { path: "a.txt" });
+    expect(plain.segments.map((s) => [s.speaker, s.text])).toEqual([[undefined, "小美：你好"], ["主播", "稳赚"]]);
+    const live = parseDocument(source, "text", { path: "a.txt", channel: "livestream" });
+    expect(live.segments.map((s) => [s.speaker, s.text])).toEqual([["小美", "你好"], ["主播", "稳赚"]]);
   });
 
   it("a label is not copy, in a livestream script", () => {
@@ -124,7 +123,7 @@ describe("plain-text scripts", () => {
 describe("Markdown scripts", () => {
   it("splits a paragraph at each labelled line", () => {
     const source = "---\nchannel: livestream\n---\n\n主播：开场\n继续说\n小美：接话\n【画外音】免责声明\n";
-    expect(parseMarkdown(source).segments.map((s) => [s.speaker, s.text])).toEqual([
+    expect(parseDocument(source, "markdown", { path: "script.md" }).segments.map((s) => [s.speaker, s.text])).toEqual([
       ["主播", "开场\n继续说\n"],
       ["小美", "接话\n"],
       ["画外音", "免责声明"],

@@ -99,13 +99,16 @@ describe("front matter", () => {
 
 describe("segments", () => {
   it("keeps blocks apart and in source order", () => {
-    // Without GFM a table is a paragraph; its pipes keep cells from joining.
-    const doc = parseMarkdown("# 标题\n\n段落\n\n![图片说明](a.png)\n\n| 甲 |\n| - |\n| 乙 |\n");
+    // A GFM table: each cell is its own segment, so words never join across cells.
+    const doc = parseMarkdown("# 标题\n\n段落\n\n![图片说明](a.png)\n\n| 甲 | 最 |\n| - | - |\n| 乙 | 佳 |\n");
     expect(doc.segments.map((s) => [s.kind, s.text])).toEqual([
       ["heading", "标题"],
       ["paragraph", "段落"],
       ["alt", "图片说明"],
-      ["paragraph", "| 甲 |\n| - |\n| 乙 |"],
+      ["table-cell", "甲"],
+      ["table-cell", "最"],
+      ["table-cell", "乙"],
+      ["table-cell", "佳"],
     ]);
   });
 

@@ -14,6 +14,8 @@ export interface SourceOptions {
   channel?: Channel;
   /** The file's path, for adapters whose format has variants (JSX). */
   path?: string;
+  /** The top-level field of a data file that names its channel. */
+  channelField?: string;
 }
 
 /** A file its parser cannot read: one fatal problem where parsing stopped, as ESLint reports it. */
@@ -48,9 +50,8 @@ export class Linter {
   }
 
   lintSource(source: string, options: SourceOptions): Diagnostic[] {
-    const doc = parseDocument(source, options.format, options.path);
-    if (doc.meta.channel === undefined && options.channel !== undefined) doc.meta.channel = options.channel;
-    return this.lintDocument(doc);
+    const { format, path = "", ...rest } = options;
+    return this.lintDocument(parseDocument(source, format, { path, ...rest }));
   }
 }
 

@@ -8,7 +8,13 @@ export interface Decoded {
   encoding: Encoding;
 }
 
-export class DecodeError extends Error {}
+export type DecodeProblem = "binary" | "unknown-encoding";
+
+export class DecodeError extends Error {
+  constructor(readonly problem: DecodeProblem) {
+    super(problem === "binary" ? "binary file (it contains NUL bytes)" : "neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK");
+  }
+}
 
 function decoder(encoding: Encoding) {
   return new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
@@ -17,7 +23,7 @@ function decoder(encoding: Encoding) {
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder("utf-16be").decode(bytes), encoding: "utf-16be" };
-  if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("looks like a binary file (it contains NUL bytes)");
+  if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("binary");
   try {
     return { text: decoder("utf-8").decode(bytes), encoding: "utf-8" };
   } catch {
@@ -26,6 +32,6 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: decoder("gb18030").decode(bytes), encoding: "gb18030" };
   } catch {
-    throw new DecodeError("is neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK");
+    throw new DecodeError("unknown-encoding");
   }
 }

@@ -7,7 +7,7 @@ import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { AdlintError } from "../core/errors.js";
-import { formatOf, supportedExtensions } from "../sources/index.js";
+import { formatOf, isContentOnlyByConfig, supportedExtensions } from "../sources/index.js";
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
@@ -23,7 +23,7 @@ export interface FindOptions {
 /** Data files are copy only where the config says so: package.json and CI files never are. */
 function needsContentGlob(file: string): boolean {
   const format = formatOf(file);
-  return format === "yaml" || format === "json";
+  return format !== undefined && isContentOnlyByConfig(format);
 }
 
 interface GitIgnore {
@@ -96,7 +96,15 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
       continue;
     }
     const [base, glob] = stat?.isDirectory() ? [path, extGlob] : [options.cwd, pattern];
-    const matches = fg.sync(glob, { cwd: base, ignore: ALWAYS_IGNORED, absolute: true, dot: false, onlyFiles: true });
+    // Like git, a walk does not follow links to folders, so a link loop cannot trap it.
+    const matches = fg.sync(glob, {
+      cwd: base,
+      ignore: ALWAYS_IGNORED,
+      absolute: true,
+      dot: false,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+    });
     const ignores = gitIgnores(base);
     const kept = matches.filter((f) => !isIgnored(f, ignores) && !excluded(f));
     if (matches.length === 0 && !stat) throw new AdlintError(`no files match "${pattern}"`);

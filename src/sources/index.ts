@@ -1,24 +1,33 @@
 // Picks the format adapter for a file by its name.
 import { extname } from "node:path";
 import { parseData } from "./data.js";
+import type { Channel } from "../core/types.js";
 import type { Format, ParsedDocument } from "./document.js";
+import { assignSpeakers } from "./speakers.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
 import { parseScript } from "./script.js";
 import { parseSubtitles } from "./subtitles.js";
 import { parseText } from "./text.js";
 
-/** An adapter reads one format; `path` tells it variants such as JSX. */
-export type Adapter = (source: string, path: string) => ParsedDocument;
+export interface AdapterOptions {
+  /** The file's path: it tells variants such as JSX apart. */
+  path: string;
+  /** The top-level field of a data file that names its channel. */
+  channelField?: string;
+}
+
+/** An adapter reads one format into segments, directives and what the file says about itself. */
+export type Adapter = (source: string, options: AdapterOptions) => ParsedDocument;
 
 const ADAPTERS: Partial<Record<Format, Adapter>> = {
-  markdown: parseMarkdown,
-  text: parseText,
-  script: parseScript,
-  html: parseHtml,
-  yaml: (source, path) => parseData(source, path, { json: false }),
-  json: (source, path) => parseData(source, path, { json: true }),
-  subtitles: parseSubtitles,
+  markdown: (source) => parseMarkdown(source),
+  text: (source) => parseText(source),
+  script: (source, { path }) => parseScript(source, path),
+  html: (source) => parseHtml(source),
+  yaml: (source, { path, channelField }) => parseData(source, path, { json: false, ...(channelField ? { channelField } : {}) }),
+  json: (source, { path, channelField }) => parseData(source, path, { json: true, ...(channelField ? { channelField } : {}) }),
+  subtitles: (source, { path }) => parseSubtitles(source, path),
 };
 
 const EXTENSIONS: Record<string, Format> = {
@@ -57,7 +66,22 @@ export function formatOf(path: string): Format | undefined {
 
 export const supportedExtensions = Object.keys(EXTENSIONS).filter((e) => formatOf(`x${e}`));
 
-export function parseDocument(source: string, format: Format, path = ""): ParsedDocument {
-  const adapter = ADAPTERS[format] ?? parseText;
-  return adapter(source, path);
+export interface DocumentOptions extends AdapterOptions {
+  /** The channel config gives the file; what the file says about itself wins. */
+  channel?: Channel;
+}
+
+/** Formats whose lines may start with a speaker label, and whether a label carries on to the next lines. */
+const SPOKEN: Partial<Record<Format, { continueLines: boolean }>> = {
+  markdown: { continueLines: false },
+  text: { continueLines: true },
+  subtitles: { continueLines: false },
+};
+
+export function parseDocument(source: string, format: Format, options: DocumentOptions): ParsedDocument {
+  const adapter = ADAPTERS[format] ?? ADAPTERS.text!;
+  const doc = adapter(source, options);
+  if (doc.meta.channel === undefined && options.channel !== undefined) doc.meta.channel = options.channel;
+  const spoken = SPOKEN[format];
+  return spoken && !doc.parseError ? assignSpeakers(doc, spoken) : doc;
 }

@@ -3,35 +3,20 @@
 // hold adlint directives. Front matter says the channel.
 import type { Nodes, Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { DocumentMeta, Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
-import { alignToSource, type Alignment } from "./align.js";
+import { alignToSource } from "./align.js";
 import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
-import { withSpeakers } from "./speakers.js";
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+// GFM: tables, strikethrough and autolinks parse as GitHub and most shop editors render them.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 const COMMENT = /<!--([^]*?)-->/g;
-
-/** A URL written out in prose; it ends at white space or Chinese punctuation. */
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'（）【】「」《》，。！？、；：]+/gi;
-
-/** Adds a text node's value, leaving out the URLs written in it. */
-function addProse(value: string, at: Alignment, into: SegmentBuilder): void {
-  const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
-  let last = 0;
-  for (const m of value.matchAll(URL_IN_TEXT)) {
-    const end = m.index + m[0].length;
-    into.add(value.slice(last, m.index), piece(last, m.index));
-    into.separate(at.starts[m.index]!, at.ends[end - 1]!);
-    last = end;
-  }
-  into.add(value.slice(last), piece(last, value.length));
-}
 
 /** Directives in a stretch of HTML starting at `offset`. */
 export function directivesInHtml(html: string, offset: number): Directive[] {
@@ -65,7 +50,7 @@ export function parseMarkdown(source: string): ParsedDocument {
       const at = offsets(node);
       switch (node.type) {
         case "text":
-          if (at) addProse(node.value, alignToSource(node.value, source, at[0], at[1]), into);
+          if (at) into.addProse(node.value, alignToSource(node.value, source, at[0], at[1]));
           break;
         case "link":
           // An autolink's text is its URL, not copy.
@@ -128,5 +113,5 @@ export function parseMarkdown(source: string): ParsedDocument {
   block(tree);
   segments.sort((a, b) => a.starts[0]! - b.starts[0]!);
   // A paragraph line or list item may open with a speaker label (`主播：`).
-  return withSpeakers({ source, segments, directives, meta });
+  return { source, segments, directives, meta };
 }

@@ -2,8 +2,9 @@
 // text, string literals, template literal text and the JSX attributes people
 // read are copy; module paths, class names, keys, selectors, URLs, console
 // output, types and translation keys are not. Comments may hold directives.
+import { createRequire } from "node:module";
 import { extname } from "node:path";
-import { parse, TSError, type TSESTree } from "@typescript-eslint/typescript-estree";
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import type { Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
 import { alignToSource, type Alignment } from "./align.js";
@@ -82,9 +83,6 @@ export function alignJsString(raw: string, offset: number, template = false): Al
   }
   return { value, starts, ends };
 }
-
-/** A URL written in a string; it ends at white space, quotes or Chinese punctuation. */
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`（）【】「」《》，。！？、；：]+/gi;
 
 /** A whole string that names a place, not something people read: a URL, a path, a file. */
 const LOCATOR =
@@ -190,7 +188,17 @@ interface ParseOutcome {
   error?: { message: string; offset: number };
 }
 
+type Estree = typeof import("@typescript-eslint/typescript-estree");
+let estree: Estree | undefined;
+
+/** The TypeScript parser takes about 0.4 s to load: only files that need it pay for it. */
+function parser(): Estree {
+  estree ??= createRequire(import.meta.url)("@typescript-eslint/typescript-estree") as Estree;
+  return estree;
+}
+
 function tryParse(source: string, jsx: boolean): ParseOutcome {
+  const { parse, TSError } = parser();
   try {
     const ast = parse(source, { range: true, loc: false, comment: true, jsx, suppressDeprecatedPropertyWarnings: true });
     return { ast };
@@ -221,19 +229,6 @@ export function parseScript(source: string, path = ""): ParsedDocument {
     if (segment) segments.push(segment);
   };
 
-  /** Adds copy to a segment, leaving out the URLs written in it. */
-  const addCopy = (into: SegmentBuilder, value: string, at: Alignment) => {
-    const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
-    let last = 0;
-    for (const m of value.matchAll(URL_IN_TEXT)) {
-      const end = m.index + m[0].length;
-      into.add(value.slice(last, m.index), piece(last, m.index));
-      into.separate(at.starts[m.index]!, at.ends[end - 1]!);
-      last = end;
-    }
-    into.add(value.slice(last), piece(last, value.length));
-  };
-
   /** A string literal's decoded value, aligned with its escapes in the source. */
   const alignLiteral = (node: TSESTree.StringLiteral): AlignedString => {
     const [from, to] = [node.range[0] + 1, node.range[1] - 1];
@@ -246,7 +241,7 @@ export function parseScript(source: string, path = ""): ParsedDocument {
     if (LOCATOR.test(node.value.trim())) return;
     const b = new SegmentBuilder("string-literal");
     const { value, ...at } = alignLiteral(node);
-    addCopy(b, value, at);
+    b.addProse(value, at);
     keep(b.build());
   };
 
@@ -259,7 +254,7 @@ export function parseScript(source: string, path = ""): ParsedDocument {
       if (cooked !== null && cooked !== undefined) {
         const decoded = alignJsString(source.slice(from, to), from, true);
         const at = decoded.value === cooked ? decoded : alignToSource(cooked, source, from, to);
-        addCopy(b, cooked, at);
+        b.addProse(cooked, at);
       }
       // What `${…}` stands for is unknown here, so words do not join across it.
       const next = node.quasis[i + 1];
@@ -272,7 +267,7 @@ export function parseScript(source: string, path = ""): ParsedDocument {
   /** JSX text and attribute strings: no escapes, only character references. */
   const jsxString = (kind: string, value: string, from: number, to: number) => {
     const b = new SegmentBuilder(kind);
-    addCopy(b, value, alignToSource(value, source, from, to));
+    b.addProse(value, alignToSource(value, source, from, to));
     keep(b.build());
   };
 

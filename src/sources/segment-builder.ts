@@ -3,6 +3,9 @@
 import type { Segment, SegmentKind } from "../core/types.js";
 import type { Alignment } from "./align.js";
 
+/** A URL written in copy; it ends at white space, quotes or Chinese punctuation. */
+export const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`（）【】「」《》，。！？、；：]+/gi;
+
 export class SegmentBuilder {
   private text = "";
   private readonly starts: number[] = [];
@@ -16,6 +19,19 @@ export class SegmentBuilder {
       this.starts.push(at.starts[i]!);
       this.ends.push(at.ends[i]!);
     }
+  }
+
+  /** Adds copy, leaving out the URLs written in it: a URL is an address, not something people read. */
+  addProse(value: string, at: Alignment): void {
+    const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
+    let last = 0;
+    for (const m of value.matchAll(URL_IN_TEXT)) {
+      const end = m.index + m[0].length;
+      this.add(value.slice(last, m.index), piece(last, m.index));
+      this.separate(at.starts[m.index]!, at.ends[end - 1]!);
+      last = end;
+    }
+    this.add(value.slice(last), piece(last, value.length));
   }
 
   /** One character standing for source that is not copy (inline code), so words do not join across it. */

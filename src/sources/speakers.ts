@@ -93,33 +93,21 @@ export interface SpeakerOptions {
   continueLines?: boolean;
 }
 
-/**
- * Gives the document's segments their speakers. The channel may come from
- * config after the file is parsed, so the segments are worked out when they
- * are read, for the channel the document has then.
- */
-export function withSpeakers(doc: ParsedDocument, options: SpeakerOptions = {}): ParsedDocument {
-  const raw = doc.segments;
-  let cache: { channel: Channel | undefined; segments: Segment[] } | undefined;
-  const resolve = (): Segment[] => {
-    const channel = doc.meta.channel;
-    if (cache && cache.channel === channel) return cache.segments;
-    const segments: Segment[] = [];
-    let previous: { speaker: string | undefined; end: number } | undefined;
-    for (const segment of raw) {
-      const start = segment.starts[0]!;
-      const inherited =
-        options.continueLines && previous && isNextLine(doc.source, previous.end, start) ? previous.speaker : undefined;
-      const parts = splitBySpeaker(segment, channel, segment.speaker ?? inherited);
-      segments.push(...parts);
-      const tail = parts[parts.length - 1];
-      previous = { speaker: tail?.speaker, end: segment.ends[segment.text.length - 1]! };
-    }
-    cache = { channel, segments };
-    return segments;
-  };
-  Object.defineProperty(doc, "segments", { get: resolve, enumerable: true, configurable: true });
-  return doc;
+/** Gives the document's segments their speakers, for the channel it has. */
+export function assignSpeakers(doc: ParsedDocument, options: SpeakerOptions = {}): ParsedDocument {
+  const channel = doc.meta.channel;
+  const segments: Segment[] = [];
+  let previous: { speaker: string | undefined; end: number } | undefined;
+  for (const segment of doc.segments) {
+    const start = segment.starts[0]!;
+    const inherited =
+      options.continueLines && previous && isNextLine(doc.source, previous.end, start) ? previous.speaker : undefined;
+    const parts = splitBySpeaker(segment, channel, segment.speaker ?? inherited);
+    segments.push(...parts);
+    const tail = parts[parts.length - 1];
+    previous = { speaker: tail?.speaker, end: segment.ends[segment.text.length - 1]! };
+  }
+  return { ...doc, segments };
 }
 
 /** Whether `to` starts the line right after the one `from` is on, with no blank line between. */

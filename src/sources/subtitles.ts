@@ -7,7 +7,6 @@ import type { Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
 import type { ParsedDocument } from "./document.js";
 import { SegmentBuilder } from "./segment-builder.js";
-import { withSpeakers } from "./speakers.js";
 
 interface Line {
   start: number;
@@ -140,5 +139,5 @@ export function parseSubtitles(source: string, path: string): ParsedDocument {
     if (segment) segments.push(segment);
   }
   const directives = notes.map(({ directive, before }) => coverNextCue(directive, cues[before]));
-  return withSpeakers({ source, segments, directives, meta: {} });
+  return { source, segments, directives, meta: {} };
 }

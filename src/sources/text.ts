@@ -3,7 +3,6 @@
 import type { Segment } from "../core/types.js";
 import type { ParsedDocument } from "./document.js";
 import { rawSegment } from "./segment-builder.js";
-import { withSpeakers } from "./speakers.js";
 
 export function parseText(source: string): ParsedDocument {
   const segments: Segment[] = [];
@@ -12,5 +11,5 @@ export function parseText(source: string): ParsedDocument {
     const segment = rawSegment("line", m[0], m.index);
     if (segment) segments.push(segment);
   }
-  return withSpeakers({ source, segments, directives: [], meta: {} }, { continueLines: true });
+  return { source, segments, directives: [], meta: {} };
 }
