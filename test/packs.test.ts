@@ -65,6 +65,10 @@ describe("malformed packs", () => {
     ["term rule with evidence", term("\nevidence: [来源]"), 'rule t/a: "evidence" belongs to rules of kind claim, not term', 9, 5],
     ["require rule with terms", oneRule("kind: require\nlevel: warn\nlaw: 第九条\nmessage: m\nrequire: [退订]\nterms: [最佳]"), 'rule t/a: "terms" belongs to rules of kind term, pattern or claim, not require', 9, 5],
     ["pattern rule with require", oneRule("kind: pattern\nlevel: warn\nlaw: 第九条\nmessage: m\npatterns: ['最.']\nrequire: [退订]"), 'rule t/a: "require" belongs to rules of kind require, not pattern', 9, 5],
+    ["allow naming an unknown context", `pack: t\ncontexts:\n  quote: ['引用']\nrules:\n  - id: a\n    kind: term\n    level: error\n    law: 第九条\n    message: m\n    terms: [最佳]\n    allow: ['@quotes']\n`, 'rule t/a: allow names an unknown context "@quotes" (known: @quote)', 11, 13],
+    ["a context that is not a list of strings", "pack: t\ncontexts:\n  quote: {a: 1}\nrules: []\n", "contexts.quote must be a list", 3, 10],
+    ["an unsafe context pattern", "pack: t\ncontexts:\n  quote: ['(a+)+']\nrules: []\n", "contexts.quote: unsafe regular expression /(a+)+/: a repeated group contains another repetition, which can backtrack exponentially (at character 5)", 3, 11],
+    ["a context with a bad name", "pack: t\ncontexts:\n  Quote: ['引用']\nrules: []\n", 'context name "Quote" must be lower-case words joined by "-"', 3, 3],
   ];
 
   it("has no case twice", () => {
@@ -76,6 +80,18 @@ describe("malformed packs", () => {
     expect(e.message).toBe(message);
     expect(e.location).toEqual({ file: "p.yaml", line, column });
     expect(e.format()).toBe(`p.yaml:${line}:${column}: ${message}`);
+  });
+
+  it("lets rules share a named allow context", () => {
+    const pack = parsePack(
+      "p.yaml",
+      "pack: t\ncontexts:\n  quote: ['(不得|禁止)使用.{0,10}']\nrules:\n  - id: a\n    kind: term\n    level: error\n    law: 第九条\n    message: m\n    terms: [最佳]\n    allow: ['@quote', '最佳赏味期']\n    examples:\n      invalid: [最佳面膜]\n      valid: [广告中禁止使用最佳等用语, 最佳赏味期三天]\n",
+    );
+    expect(pack.rules[0]!.allow.map((a) => [a.value, a.line])).toEqual([
+      ["(不得|禁止)使用.{0,10}", 3],
+      ["最佳赏味期", 11],
+    ]);
+    expect(runExamples([pack]).failures).toEqual([]);
   });
 
   it("reports every YAML syntax error in a file at once", () => {

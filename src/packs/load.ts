@@ -16,7 +16,7 @@ import {
 import { findRegexHazard } from "./regex-safety.js";
 import { LEVELS, RULE_KINDS, SCOPES, type Example, type Located, type Pack, type RuleSpec } from "./pack.js";
 
-const PACK_KEYS = ["pack", "version", "description", "rules"] as const;
+const PACK_KEYS = ["pack", "version", "description", "contexts", "rules"] as const;
 const RULE_KEYS = [
   "id", "kind", "level", "law", "message", "description", "terms", "patterns", "allow", "evidence",
   "within", "when", "require", "fix", "suggest", "channels", "speakers", "examples",
@@ -36,10 +36,12 @@ export function parsePack(file: string, text: string): Pack {
   const rulesEntry = get("rules");
   if (!rulesEntry) throw src.error(src.root, 'a rule pack needs a "rules" list');
 
+  const contextsEntry = get("contexts");
+  const contexts = contextsEntry ? parseContexts(src, contextsEntry.value) : new Map<string, Located[]>();
   const rules: RuleSpec[] = [];
   const seen = new Map<string, number>();
   for (const node of asSeq(src, rulesEntry.value, "rules")) {
-    const rule = parseRule(src, node, name);
+    const rule = parseRule(src, node, name, contexts);
     const earlier = seen.get(rule.id);
     if (earlier) throw src.error(node, `rule ${rule.id} is defined twice (first at line ${earlier})`);
     seen.set(rule.id, rule.line);
@@ -56,7 +58,24 @@ export function parsePack(file: string, text: string): Pack {
   };
 }
 
-function parseRule(src: YamlSource, node: Node, pack: string): RuleSpec {
+/**
+ * Named allow contexts that several rules share (`allow: ['@law-discussion']`),
+ * so a context is written, reviewed and fixed in one place.
+ */
+function parseContexts(src: YamlSource, node: Node | null): Map<string, Located[]> {
+  const contexts = new Map<string, Located[]>();
+  for (const { key, keyNode, value } of mapEntries(src, node, "contexts")) {
+    if (!ID.test(key)) throw src.error(keyNode, `context name "${key}" must be lower-case words joined by "-"`);
+    const patterns = asStringList(src, value, `contexts.${key}`).map(({ value: v, node: n }) => {
+      checkRegex(src, n, v, `contexts.${key}`);
+      return { value: v, ...src.position(n) };
+    });
+    contexts.set(key, patterns);
+  }
+  return contexts;
+}
+
+function parseRule(src: YamlSource, node: Node, pack: string, contexts: Map<string, Located[]>): RuleSpec {
   const entries = mapEntries(src, node, "a rule");
   const get = (key: string) => entries.find((e) => e.key === key)?.value ?? null;
   const has = (key: string) => entries.some((e) => e.key === key);
@@ -77,6 +96,20 @@ function parseRule(src: YamlSource, node: Node, pack: string): RuleSpec {
           return { value, ...src.position(n) };
         })
       : [];
+  const allow = has("allow")
+    ? asStringList(src, get("allow"), `${what}: allow`).flatMap(({ value, node: n }) => {
+        if (!value.startsWith("@")) {
+          checkRegex(src, n, value, `${what}: allow`);
+          return [{ value, ...src.position(n) }];
+        }
+        const context = contexts.get(value.slice(1));
+        if (!context) {
+          const known = [...contexts.keys()].map((k) => `@${k}`).join(", ");
+          throw src.error(n, `${what}: allow names an unknown context "${value}"${known ? ` (known: ${known})` : ""}`);
+        }
+        return context;
+      })
+    : [];
 
   const rule: RuleSpec = {
     id: `${pack}/${id}`,
@@ -87,7 +120,7 @@ function parseRule(src: YamlSource, node: Node, pack: string): RuleSpec {
     ...(has("description") ? { description: asString(src, get("description"), `${what}: description`) } : {}),
     terms: located("terms", false),
     patterns: located("patterns", true),
-    allow: located("allow", true),
+    allow,
     evidence: located("evidence", true),
     within: has("within") ? asEnum(src, get("within"), `${what}: within`, SCOPES) : "sentence",
     when: located("when", true),
