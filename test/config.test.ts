@@ -81,6 +81,25 @@ describe("channels", () => {
   });
 });
 
+describe("YAML and JSON content", () => {
+  const files = {
+    "adlint.config.yaml": `packs: [${PACK}]\ncontent: ["copy/**/*.yaml", "copy/**/*.json"]\nchannelField: 投放渠道\n`,
+    "copy/push.yaml": "投放渠道: sms\n标题: 免费领好礼\n",
+    "copy/web.json": '{ "标题": "免费领好礼" }\n',
+    "copy/poster.yaml": "投放渠道: poster\n标题: 免费领好礼\n",
+    "package.json": '{ "description": "免费领好礼，最佳" }\n',
+    "ci.yaml": "name: 最佳\n",
+  };
+
+  it("lints only data files the content globs name, with the channel from the named field", async () => {
+    expect(await run(tree(files))).toEqual(["copy/push.yaml:2:5 t/free-gift 1"]);
+  });
+
+  it("always lints a data file named on the command line", async () => {
+    expect(await run(tree(files), ["ci.yaml"])).toEqual(["ci.yaml:1:7 t/absolute 2"]);
+  });
+});
+
 describe("rule levels", () => {
   const copy = "最佳面膜限时秒杀，提升36%\n";
 
