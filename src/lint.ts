@@ -37,13 +37,7 @@ export async function lintFile(project: Project, file: string): Promise<LintResu
     }[e.problem];
     return toResult(file, [fatal(zh ? `无法解码文件：${why}` : `cannot decode the file: ${why}`)]);
   }
-  const channel = project.channelOf(file);
-  const messages = project.linter.lintSource(text, {
-    format: formatOf(file) ?? "text",
-    path: file,
-    ...(channel !== undefined ? { channel } : {}),
-    ...(project.config.channelField ? { channelField: project.config.channelField } : {}),
-  });
+  const messages = project.linter.lintSource(text, { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) });
   return toResult(file, messages, text);
 }
 
@@ -75,6 +69,7 @@ export interface LintTextOptions extends LintOptions {
   filePath?: string;
   format?: Format;
   channel?: Channel;
+  category?: string;
   /** Reuse a project opened once, instead of loading packs for each call. */
   project?: Project;
 }
@@ -84,12 +79,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const project = options.project ?? openProject(options);
   const filePath = options.filePath ? resolve(options.cwd ?? process.cwd(), options.filePath) : "<text>";
   const format = options.format ?? (options.filePath ? formatOf(options.filePath) : undefined) ?? "text";
-  const channel = options.channel ?? (options.filePath ? project.channelOf(filePath) : undefined);
+  const fromConfig = options.filePath ? project.sourceOptions(filePath) : {};
   const messages = project.linter.lintSource(text, {
     format,
     path: filePath,
-    ...(channel !== undefined ? { channel } : {}),
-    ...(project.config.channelField ? { channelField: project.config.channelField } : {}),
+    ...fromConfig,
+    ...(options.channel !== undefined ? { channel: options.channel } : {}),
+    ...(options.category !== undefined ? { category: options.category } : {}),
   });
   return toResult(filePath, messages, text);
 }

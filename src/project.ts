@@ -2,7 +2,7 @@
 // one rule set, and the channel each file belongs to.
 import { relative } from "node:path";
 import picomatch from "picomatch";
-import { defaultConfig, findConfig, isPackPath, loadConfig, type Config } from "./config/config.js";
+import { defaultConfig, findConfig, isPackPath, loadConfig, type Config, type GlobValue } from "./config/config.js";
 import { AdlintError } from "./core/errors.js";
 import type { Channel, Level, Locale } from "./core/types.js";
 import { Linter } from "./engine/linter.js";
@@ -22,9 +22,17 @@ export interface ProjectOptions {
   locale?: Locale;
 }
 
+interface GlobMatcher {
+  test: (path: string) => boolean;
+  value: string;
+}
+
+const matcher = ({ glob, value }: GlobValue): GlobMatcher => ({ test: picomatch(glob, { dot: true }), value });
+
 export class Project {
   readonly linter: Linter;
-  private readonly channelMatchers: Array<{ test: (path: string) => boolean; channel: Channel }>;
+  private readonly channelMatchers: GlobMatcher[];
+  private readonly categoryMatchers: GlobMatcher[];
 
   constructor(
     readonly config: Config,
@@ -33,13 +41,34 @@ export class Project {
     readonly locale: Locale,
   ) {
     this.linter = new Linter(new RuleSet(packs, levels), locale);
-    this.channelMatchers = config.channels.map(({ glob, channel }) => ({ test: picomatch(glob, { dot: true }), channel }));
+    this.channelMatchers = config.channels.map(matcher);
+    this.categoryMatchers = config.categories.map(matcher);
   }
 
   /** The channel config globs give a file; front matter may still override it. */
   channelOf(file: string): Channel | undefined {
+    return this.lookup(this.channelMatchers, file);
+  }
+
+  /** The product category config globs give a file; front matter may still override it. */
+  categoryOf(file: string): string | undefined {
+    return this.lookup(this.categoryMatchers, file);
+  }
+
+  private lookup(matchers: GlobMatcher[], file: string): string | undefined {
     const rel = relative(this.config.root, file).split("\\").join("/");
-    return this.channelMatchers.find((m) => m.test(rel))?.channel;
+    return matchers.find((m) => m.test(rel))?.value;
+  }
+
+  /** What config says about a file, for the adapters. */
+  sourceOptions(file: string): { channel?: Channel; category?: string; channelField?: string } {
+    const channel = this.channelOf(file);
+    const category = this.categoryOf(file);
+    return {
+      ...(channel !== undefined ? { channel } : {}),
+      ...(category !== undefined ? { category } : {}),
+      ...(this.config.channelField ? { channelField: this.config.channelField } : {}),
+    };
   }
 }
 

@@ -9,9 +9,10 @@ import { LEVELS } from "../packs/pack.js";
 
 export const CONFIG_NAMES = ["adlint.config.yaml", "adlint.config.yml"];
 
-export interface ChannelGlob {
+/** Files matching `glob` get `value` (a channel, or a product category). */
+export interface GlobValue {
   glob: string;
-  channel: Channel;
+  value: string;
 }
 
 export interface Config {
@@ -24,7 +25,9 @@ export interface Config {
   rules: Map<string, Level>;
   /** Where each rule level was set, to point at unknown ids. */
   ruleLocations: Map<string, { line: number; column: number }>;
-  channels: ChannelGlob[];
+  channels: GlobValue[];
+  /** Product categories by glob (cosmetics, food, health-food…); front matter wins. */
+  categories: GlobValue[];
   ignore: string[];
   /** Globs of YAML and JSON files that hold copy; others are never walked into. */
   content: string[];
@@ -36,7 +39,7 @@ export interface Config {
 export const BUILTIN_DEFAULT = ["ad-law"];
 
 export function defaultConfig(root: string): Config {
-  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], ignore: [], content: [] };
+  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], categories: [], ignore: [], content: [] };
 }
 
 /** The nearest config file at or above `dir`. */
@@ -50,7 +53,7 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-const KEYS = ["packs", "rules", "channels", "ignore", "content", "channelField", "locale"] as const;
+const KEYS = ["packs", "rules", "channels", "categories", "ignore", "content", "channelField", "locale"] as const;
 
 /** A pack entry is a built-in name unless it looks like a path. */
 export function isPackPath(entry: string): boolean {
@@ -80,9 +83,10 @@ export function parseConfig(file: string, text: string): Config {
         }
         break;
       case "channels":
-        config.channels = mapEntries(src, value, "channels").map((c) => ({
+      case "categories":
+        config[key] = mapEntries(src, value, key).map((c) => ({
           glob: c.key,
-          channel: asString(src, c.value, `channels."${c.key}"`),
+          value: asString(src, c.value, `${key}."${c.key}"`),
         }));
         break;
       case "ignore":

@@ -24,7 +24,11 @@ export interface ExampleReport {
 
 function lintExample(linter: Linter, rule: RuleSpec, example: Example) {
   return linter
-    .lintSource(example.text, { format: "text", ...(example.channel ? { channel: example.channel } : {}) })
+    .lintSource(example.text, {
+      format: "text",
+      ...(example.channel ? { channel: example.channel } : {}),
+      ...(example.category ? { category: example.category } : {}),
+    })
     .filter((d) => d.ruleId === rule.id);
 }
 
@@ -42,7 +46,7 @@ export function runExamples(packs: Pack[]): ExampleReport {
       for (const [kind, list] of [["invalid", rule.examples.invalid], ["valid", rule.examples.valid]] as const) {
         for (const example of list) {
           report.examples++;
-          const key = `${example.channel ?? ""}\u0000${example.text}`;
+          const key = `${example.channel ?? ""}\u0000${example.category ?? ""}\u0000${example.text}`;
           if (seen.has(key)) fail({ line: example.line, problem: "duplicate", text: example.text });
           seen.add(key);
           const found = lintExample(linter, rule, example);

@@ -19,10 +19,14 @@ export interface Finding {
   cueStart?: string;
 }
 
+/** Whether a rule applies to a document, by its channel and its product category. */
 export function appliesTo(rule: CompiledRule, doc: ParsedDocument): boolean {
-  const channels = rule.spec.channels;
-  if (!channels) return true;
-  return doc.meta.channel !== undefined && channels.includes(doc.meta.channel);
+  const { channels, categories, exceptCategories } = rule.spec;
+  const { channel, category } = doc.meta;
+  if (channels && (channel === undefined || !channels.includes(channel))) return false;
+  if (categories && (category === undefined || !categories.includes(category))) return false;
+  if (exceptCategories && category !== undefined && exceptCategories.includes(category)) return false;
+  return true;
 }
 
 /** A rule limited to speakers hears only what they say; copy nobody says is not on air. */

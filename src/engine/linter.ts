@@ -12,6 +12,8 @@ export interface SourceOptions {
   format: Format;
   /** The channel from config; a document's own front matter wins. */
   channel?: Channel;
+  /** The product category from config; front matter wins. */
+  category?: string;
   /** The file's path, for adapters whose format has variants (JSX). */
   path?: string;
   /** The top-level field of a data file that names its channel. */

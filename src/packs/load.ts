@@ -16,10 +16,11 @@ import {
 import { findRegexHazard } from "./regex-safety.js";
 import { LEVELS, RULE_KINDS, SCOPES, type Example, type Located, type Pack, type RuleSpec } from "./pack.js";
 
-const PACK_KEYS = ["pack", "version", "description", "contexts", "rules"] as const;
+const PACK_KEYS = ["pack", "version", "description", "articles", "contexts", "rules"] as const;
 const RULE_KEYS = [
   "id", "kind", "level", "law", "message", "description", "terms", "patterns", "allow", "evidence",
-  "within", "when", "require", "fix", "suggest", "channels", "speakers", "examples",
+  "within", "when", "require", "fix", "suggest", "channels", "speakers", "categories", "exceptCategories",
+  "articles", "examples",
 ] as const;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -38,10 +39,15 @@ export function parsePack(file: string, text: string): Pack {
 
   const contextsEntry = get("contexts");
   const contexts = contextsEntry ? parseContexts(src, contextsEntry.value) : new Map<string, Located[]>();
+  const articlesEntry = get("articles");
+  const articles = new Map<string, string>();
+  if (articlesEntry)
+    for (const { key, value } of mapEntries(src, articlesEntry.value, "articles"))
+      articles.set(key, asString(src, value, `articles.${key}`).trim());
   const rules: RuleSpec[] = [];
   const seen = new Map<string, number>();
   for (const node of asSeq(src, rulesEntry.value, "rules")) {
-    const rule = parseRule(src, node, name, contexts);
+    const rule = parseRule(src, node, name, { contexts, articles });
     const earlier = seen.get(rule.id);
     if (earlier) throw src.error(node, `rule ${rule.id} is defined twice (first at line ${earlier})`);
     seen.set(rule.id, rule.line);
@@ -54,6 +60,7 @@ export function parsePack(file: string, text: string): Pack {
     version: version ? asText(src, version.value, "version") : "0.0.0",
     ...(description ? { description: asString(src, description.value, "description") } : {}),
     file,
+    articles,
     rules,
   };
 }
@@ -75,7 +82,13 @@ function parseContexts(src: YamlSource, node: Node | null): Map<string, Located[
   return contexts;
 }
 
-function parseRule(src: YamlSource, node: Node, pack: string, contexts: Map<string, Located[]>): RuleSpec {
+/** What a pack defines once for its rules to refer to. */
+interface Shared {
+  contexts: Map<string, Located[]>;
+  articles: Map<string, string>;
+}
+
+function parseRule(src: YamlSource, node: Node, pack: string, { contexts, articles }: Shared): RuleSpec {
   const entries = mapEntries(src, node, "a rule");
   const get = (key: string) => entries.find((e) => e.key === key)?.value ?? null;
   const has = (key: string) => entries.some((e) => e.key === key);
@@ -128,6 +141,17 @@ function parseRule(src: YamlSource, node: Node, pack: string, contexts: Map<stri
     fix: has("fix") ? parseFix(src, get("fix"), what) : new Map(),
     suggest: has("suggest") ? asStringList(src, get("suggest"), `${what}: suggest`).map((s) => s.value) : [],
     ...(has("channels") ? { channels: asStringList(src, get("channels"), `${what}: channels`).map((s) => s.value) } : {}),
+    ...(has("categories") ? { categories: asStringList(src, get("categories"), `${what}: categories`).map((s) => s.value) } : {}),
+    ...(has("exceptCategories")
+      ? { exceptCategories: asStringList(src, get("exceptCategories"), `${what}: exceptCategories`).map((s) => s.value) }
+      : {}),
+    articles: has("articles")
+      ? asStringList(src, get("articles"), `${what}: articles`).map(({ value, node: n }) => {
+          const text = articles.get(value);
+          if (text === undefined) throw src.error(n, `${what}: articles names "${value}", which the pack's articles do not quote`);
+          return { ref: value, text };
+        })
+      : [],
     ...(has("speakers") ? { speakers: asStringList(src, get("speakers"), `${what}: speakers`).map((s) => s.value) } : {}),
     examples: has("examples") ? parseExamples(src, get("examples"), what) : { invalid: [], valid: [] },
     file: src.file,
@@ -211,13 +235,15 @@ function parseExamples(src: YamlSource, node: Node | null, what: string) {
       const line = src.lineOf(item);
       if (item && isMap(item)) {
         const fields = mapEntries(src, item, `${what}: example`);
-        checkKeys(src, fields, ["text", "channel"], `${what}: example`);
+        checkKeys(src, fields, ["text", "channel", "category"], `${what}: example`);
         const text = fields.find((f) => f.key === "text");
         if (!text) throw src.error(item, `${what}: an example written as a mapping needs "text"`);
         const channel = fields.find((f) => f.key === "channel");
+        const category = fields.find((f) => f.key === "category");
         return {
           text: asString(src, text.value, `${what}: example text`),
           ...(channel ? { channel: asString(src, channel.value, `${what}: example channel`) } : {}),
+          ...(category ? { category: asString(src, category.value, `${what}: example category`) } : {}),
           line,
         };
       }

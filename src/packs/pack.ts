@@ -19,7 +19,16 @@ export interface Located<T = string> {
 export interface Example {
   text: string;
   channel?: Channel;
+  category?: string;
   line: number;
+}
+
+/** An article of a law, quoted in the pack so reports and editors can show it. */
+export interface Article {
+  /** The citation the pack files it under: 广告法第九条. */
+  ref: string;
+  /** The article's text, verbatim. */
+  text: string;
 }
 
 export interface Messages {
@@ -48,6 +57,12 @@ export interface RuleSpec {
   channels?: Channel[];
   /** Only what these speakers say on air (主播, 助播…); copy with no speaker is left alone. */
   speakers?: string[];
+  /** Only documents of these product categories (cosmetics, food, health-food…). */
+  categories?: string[];
+  /** Not documents of these product categories. */
+  exceptCategories?: string[];
+  /** The articles the rule rests on, with their text. */
+  articles: Article[];
   examples: { invalid: Example[]; valid: Example[] };
   /** Where the rule is written. */
   file: string;
@@ -59,5 +74,7 @@ export interface Pack {
   version: string;
   description?: string;
   file: string;
+  /** Article texts by citation, shared by the pack's rules. */
+  articles: Map<string, string>;
   rules: RuleSpec[];
 }

@@ -69,6 +69,8 @@ export const supportedExtensions = Object.keys(EXTENSIONS).filter((e) => formatO
 export interface DocumentOptions extends AdapterOptions {
   /** The channel config gives the file; what the file says about itself wins. */
   channel?: Channel;
+  /** The product category config gives the file; front matter wins. */
+  category?: string;
 }
 
 /** Formats whose lines may start with a speaker label, and whether a label carries on to the next lines. */
@@ -82,6 +84,7 @@ export function parseDocument(source: string, format: Format, options: DocumentO
   const adapter = ADAPTERS[format] ?? ADAPTERS.text!;
   const doc = adapter(source, options);
   if (doc.meta.channel === undefined && options.channel !== undefined) doc.meta.channel = options.channel;
+  if (doc.meta.category === undefined && options.category !== undefined) doc.meta.category = options.category;
   const spoken = SPOKEN[format];
   return spoken && !doc.parseError ? assignSpeakers(doc, spoken) : doc;
 }
