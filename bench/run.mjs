@@ -46,7 +46,7 @@ for (const entry of readdirSync(corpus, { recursive: true })) {
   }
 }
 
-const { lint } = await import(join(root, "dist", "index.js"));
+const { lint } = await import(join(root, "lib", "index.js"));
 const started = performance.now();
 const results = await lint([corpus], { cwd: corpus, config: join(root, "bench", "bench.config.yaml") });
 const seconds = (performance.now() - started) / 1000;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
 
-const MAIN = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
 const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
 
 interface Run {

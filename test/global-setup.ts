@@ -1,4 +1,4 @@
-// Builds dist/ once, so the CLI tests run the same files users install.
+// Builds lib/ once, so the CLI tests run the same files users install.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 

@@ -6,6 +6,7 @@ import { AdlintError } from "../core/errors.js";
 import type { Channel, Level, Locale } from "../core/types.js";
 import { asEnum, asString, asStringList, checkKeys, mapEntries, YamlSource } from "../core/yaml-source.js";
 import { LEVELS } from "../packs/pack.js";
+import { builtinPackNames } from "../packs/registry.js";
 
 export const CONFIG_NAMES = ["adlint.config.yaml", "adlint.config.yml"];
 
@@ -36,10 +37,9 @@ export interface Config {
   locale?: Locale;
 }
 
-export const BUILTIN_DEFAULT = ["ad-law"];
-
+/** With no config, every built-in pack is on. */
 export function defaultConfig(root: string): Config {
-  return { root, packs: [...BUILTIN_DEFAULT], rules: new Map(), ruleLocations: new Map(), channels: [], categories: [], ignore: [], content: [] };
+  return { root, packs: builtinPackNames(), rules: new Map(), ruleLocations: new Map(), channels: [], categories: [], ignore: [], content: [] };
 }
 
 /** The nearest config file at or above `dir`. */

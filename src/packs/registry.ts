@@ -6,7 +6,7 @@ import { AdlintError } from "../core/errors.js";
 import { parsePack, packReadError } from "./load.js";
 import type { Pack } from "./pack.js";
 
-/** rules/ at the package root, beside dist/ and src/. */
+/** rules/ at the package root, beside lib/ and src/. */
 export const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
 
 export function builtinPackNames(): string[] {
