@@ -7,6 +7,7 @@ import { AdlintError } from "./core/errors.js";
 import type { Channel, Level, Locale } from "./core/types.js";
 import { Linter } from "./engine/linter.js";
 import { RuleSet } from "./engine/rule-set.js";
+import { loadEvidence, type EvidenceRegistry } from "./evidence/registry.js";
 import type { Pack } from "./packs/pack.js";
 import { checkDistinct, loadPack } from "./packs/registry.js";
 
@@ -39,8 +40,9 @@ export class Project {
     readonly packs: Pack[],
     levels: Map<string, Level>,
     readonly locale: Locale,
+    readonly evidence?: EvidenceRegistry,
   ) {
-    this.linter = new Linter(new RuleSet(packs, levels), locale);
+    this.linter = new Linter(new RuleSet(packs, levels), { locale, ...(evidence ? { evidence } : {}) });
     this.channelMatchers = config.channels.map(matcher);
     this.categoryMatchers = config.categories.map(matcher);
   }
@@ -98,5 +100,6 @@ export function openProject(options: ProjectOptions = {}): Project {
     if (!known.has(id)) throw new AdlintError(`--rule: no loaded pack defines "${id}"`);
     levels.set(id, level);
   }
-  return new Project(config, packs, levels, options.locale ?? config.locale ?? "zh");
+  const evidence = config.evidence ? loadEvidence(config.evidence) : undefined;
+  return new Project(config, packs, levels, options.locale ?? config.locale ?? "zh", evidence);
 }

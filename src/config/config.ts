@@ -34,6 +34,8 @@ export interface Config {
   content: string[];
   /** A top-level field of YAML/JSON content files that names their channel. */
   channelField?: string;
+  /** The evidence registry: absolute path. Default: evidence.yaml beside the config, when there is one. */
+  evidence?: string;
   locale?: Locale;
 }
 
@@ -53,7 +55,7 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-const KEYS = ["packs", "rules", "channels", "categories", "ignore", "content", "channelField", "locale"] as const;
+const KEYS = ["packs", "rules", "channels", "categories", "ignore", "content", "channelField", "evidence", "locale"] as const;
 
 /** A pack entry is a built-in name unless it looks like a path. */
 export function isPackPath(entry: string): boolean {
@@ -64,6 +66,8 @@ export function parseConfig(file: string, text: string): Config {
   const src = new YamlSource(file, text);
   const root = dirname(resolve(file));
   const config: Config = { ...defaultConfig(root), file };
+  const besideConfig = join(root, "evidence.yaml");
+  if (existsSync(besideConfig)) config.evidence = besideConfig;
   if (src.root === null) return config; // an empty file: defaults
   const entries = mapEntries(src, src.root, "adlint config");
   checkKeys(src, entries, KEYS, "config");
@@ -98,6 +102,11 @@ export function parseConfig(file: string, text: string): Config {
       case "channelField":
         config.channelField = asString(src, value, "channelField");
         break;
+      case "evidence": {
+        const path = asString(src, value, "evidence");
+        config.evidence = isAbsolute(path) ? path : resolve(root, path);
+        break;
+      }
       case "locale":
         config.locale = asEnum(src, value, "locale", ["zh", "en"] as const);
         break;

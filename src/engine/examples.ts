@@ -37,7 +37,7 @@ export function runExamples(packs: Pack[]): ExampleReport {
   for (const pack of packs) {
     // Every rule of the pack is on, so a rule that is off by default is still tested.
     const levels = new Map<string, Level>(pack.rules.map((r) => [r.id, r.level === "off" ? "warn" : r.level]));
-    const linter = new Linter(new RuleSet([pack], levels));
+    const linter = new Linter(new RuleSet([pack], levels), { locale: "zh" });
     for (const rule of pack.rules) {
       report.rules++;
       const fail = (f: Omit<ExampleFailure, "file" | "ruleId">) => report.failures.push({ file: pack.file, ruleId: rule.id, ...f });

@@ -5,6 +5,9 @@ import type { ParsedDocument } from "../sources/document.js";
 import { fold } from "../text/fold.js";
 import { mapRange } from "../text/offsets.js";
 import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
+import { findBacking, isExpired, type EvidenceEntry, type EvidenceRegistry } from "../evidence/registry.js";
+import { readPatentNumber } from "../evidence/patent-number.js";
+import { sentenceAround } from "../text/sentences.js";
 import { anyMatch, findCandidates, regexHits } from "./match.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
@@ -17,6 +20,25 @@ export interface Finding {
   folded: string;
   /** The subtitle cue it is in. */
   cueStart?: string;
+  /** The registry entry that backed the claim until it expired. */
+  expired?: EvidenceEntry;
+}
+
+/** What judging may consult beyond the copy itself. */
+export interface JudgeContext {
+  evidence?: EvidenceRegistry;
+  /** The date evidence is checked against, YYYY-MM-DD. */
+  today: string;
+}
+
+/** A candidate that a named check in code can clear: a well-formed patent number is not a finding. */
+function passesValidation(rule: CompiledRule, folded: string): boolean {
+  switch (rule.spec.validate) {
+    case "cn-patent-number":
+      return !("problem" in readPatentNumber(folded));
+    case undefined:
+      return false;
+  }
 }
 
 /** Whether a rule applies to a document, by its channel and its product category. */
@@ -35,7 +57,7 @@ function spokenBy(rule: CompiledRule, segment: Segment): boolean {
   return !speakers || (segment.speaker !== undefined && speakers.includes(segment.speaker));
 }
 
-export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
+export function findViolations(doc: ParsedDocument, rules: RuleSet, context: JudgeContext): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
   const folded: MappedText[] = doc.segments.map((s) => fold(s.text));
   const texts: DocumentTexts = { folded };
@@ -46,12 +68,22 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet): Finding[] {
     for (const c of findCandidates(f.text, rules, enabled)) {
       if (!spokenBy(c.rule, segment)) continue;
       if (isAllowed(f.text, c)) continue;
-      if (c.rule.spec.kind === "claim" && hasEvidence(f.text, c, texts)) continue;
+      const matched = f.text.slice(c.start, c.end);
+      if (passesValidation(c.rule, matched)) continue;
+      let expired: EvidenceEntry | undefined;
+      if (c.rule.spec.kind === "claim") {
+        if (hasEvidence(f.text, c, texts)) continue;
+        const [a, b] = sentenceAround(f.text, c.start, c.end);
+        const backing = context.evidence && findBacking(context.evidence, c.rule.id, f.text.slice(a, b), c.start - a, c.end - a);
+        if (backing && !isExpired(backing, context.today)) continue;
+        expired = backing;
+      }
       findings.push({
         rule: c.rule,
         range: mapRange(f, segment, c.start, c.end),
-        folded: f.text.slice(c.start, c.end),
+        folded: matched,
         ...(segment.cueStart !== undefined ? { cueStart: segment.cueStart } : {}),
+        ...(expired ? { expired } : {}),
       });
     }
   });

@@ -5,7 +5,8 @@ import { parseDocument } from "../sources/index.js";
 import { applyDirectives } from "../suppress/apply.js";
 import { LineIndex } from "../text/offsets.js";
 import { toDiagnostic } from "./diagnostics.js";
-import { findViolations } from "./findings.js";
+import type { EvidenceRegistry } from "../evidence/registry.js";
+import { findViolations, type JudgeContext } from "./findings.js";
 import type { RuleSet } from "./rule-set.js";
 
 export interface SourceOptions {
@@ -36,16 +37,32 @@ function parseProblem(error: { message: string; offset: number }, lines: LineInd
   };
 }
 
+export interface LinterOptions {
+  locale?: Locale;
+  evidence?: EvidenceRegistry;
+  /** The date evidence is checked against, YYYY-MM-DD; default today. */
+  today?: string;
+}
+
 export class Linter {
+  readonly locale: Locale;
+  private readonly context: JudgeContext;
+
   constructor(
     readonly rules: RuleSet,
-    readonly locale: Locale = "zh",
-  ) {}
+    options: LinterOptions = {},
+  ) {
+    this.locale = options.locale ?? "zh";
+    this.context = {
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      ...(options.evidence ? { evidence: options.evidence } : {}),
+    };
+  }
 
   lintDocument(doc: ParsedDocument): Diagnostic[] {
     const lines = new LineIndex(doc.source);
     if (doc.parseError) return [parseProblem(doc.parseError, lines, this.locale)];
-    const diagnostics = findViolations(doc, this.rules).map((f) => toDiagnostic(f, doc.source, lines, this.locale));
+    const diagnostics = findViolations(doc, this.rules, this.context).map((f) => toDiagnostic(f, doc.source, lines, this.locale));
     return applyDirectives(diagnostics, doc.directives, lines, this.locale).sort(
       (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""),
     );

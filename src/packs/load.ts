@@ -14,13 +14,13 @@ import {
   YamlSource,
 } from "../core/yaml-source.js";
 import { findRegexHazard } from "./regex-safety.js";
-import { LEVELS, RULE_KINDS, SCOPES, type Example, type Located, type Pack, type RuleSpec } from "./pack.js";
+import { LEVELS, RULE_KINDS, SCOPES, VALIDATORS, type Example, type Located, type Pack, type RuleSpec } from "./pack.js";
 
 const PACK_KEYS = ["pack", "version", "description", "articles", "contexts", "rules"] as const;
 const RULE_KEYS = [
   "id", "kind", "level", "law", "message", "description", "terms", "patterns", "allow", "evidence",
   "within", "when", "require", "fix", "suggest", "channels", "speakers", "categories", "exceptCategories",
-  "articles", "examples",
+  "articles", "validate", "examples",
 ] as const;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -145,6 +145,7 @@ function parseRule(src: YamlSource, node: Node, pack: string, { contexts, articl
     ...(has("exceptCategories")
       ? { exceptCategories: asStringList(src, get("exceptCategories"), `${what}: exceptCategories`).map((s) => s.value) }
       : {}),
+    ...(has("validate") ? { validate: asEnum(src, get("validate"), `${what}: validate`, VALIDATORS) } : {}),
     articles: has("articles")
       ? asStringList(src, get("articles"), `${what}: articles`).map(({ value, node: n }) => {
           const text = articles.get(value);

@@ -9,6 +9,9 @@ export type Scope = (typeof SCOPES)[number];
 
 export const LEVELS = ["off", "warn", "error"] as const;
 
+export const VALIDATORS = ["cn-patent-number"] as const;
+export type Validator = (typeof VALIDATORS)[number];
+
 /** A text from the pack, with the line it was written on. */
 export interface Located<T = string> {
   value: T;
@@ -63,6 +66,8 @@ export interface RuleSpec {
   exceptCategories?: string[];
   /** The articles the rule rests on, with their text. */
   articles: Article[];
+  /** A check in code that clears a well-formed match (a valid patent number is not a finding). */
+  validate?: Validator;
   examples: { invalid: Example[]; valid: Example[] };
   /** Where the rule is written. */
   file: string;
