@@ -4,20 +4,31 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Channel, Diagnostic, LintResult } from "./core/types.js";
 import { toResult } from "./engine/linter.js";
-import { decode, DecodeError } from "./files/decode.js";
+import { decode, DecodeError, type Decoded } from "./files/decode.js";
+import { applyFixes } from "./fix/apply.js";
 import { findFiles } from "./files/find.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
 import { formatOf } from "./sources/index.js";
 
-export type LintOptions = ProjectOptions;
+export interface RunOptions {
+  /** Where relative paths start; default process.cwd(). */
+  cwd?: string;
+  /** Apply the safe fixes rules declare; each result then carries the fixed text as `output`. */
+  fix?: boolean;
+}
+
+export type LintOptions = ProjectOptions & RunOptions;
+
+/** ESLint's limit: fixes can make new problems, so fixing repeats, but not forever. */
+const MAX_FIX_PASSES = 10;
 
 /** A problem with the file itself, reported as ESLint reports a parse error. */
 function fatal(message: string): Diagnostic {
   return { ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }
 
-export async function lintFile(project: Project, file: string): Promise<LintResult> {
+export async function lintFile(project: Project, file: string, options: RunOptions = {}): Promise<LintResult> {
   const zh = project.locale === "zh";
   let bytes: Uint8Array;
   try {
@@ -26,9 +37,9 @@ export async function lintFile(project: Project, file: string): Promise<LintResu
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     return toResult(file, [fatal(zh ? `无法读取文件（${code}）` : `cannot read the file (${code})`)]);
   }
-  let text: string;
+  let decoded: Decoded;
   try {
-    text = decode(bytes).text;
+    decoded = decode(bytes);
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
     const why = {
@@ -37,19 +48,35 @@ export async function lintFile(project: Project, file: string): Promise<LintResu
     }[e.problem];
     return toResult(file, [fatal(zh ? `无法解码文件：${why}` : `cannot decode the file: ${why}`)]);
   }
-  const messages = project.linter.lintSource(text, { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) });
-  return toResult(file, messages, text);
+  const text = decoded.text;
+  const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
+  let messages = project.linter.lintSource(text, source);
+  if (!options.fix) return toResult(file, messages, text);
+  let output = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { output: fixed, applied } = applyFixes(output, messages);
+    if (applied.length === 0) break;
+    output = fixed;
+    messages = project.linter.lintSource(output, source);
+  }
+  const result = toResult(file, messages, output);
+  if (output !== text) {
+    result.output = output;
+    result.encoding = decoded.encoding;
+    result.bom = decoded.bom;
+  }
+  return result;
 }
 
 /** Lints the files that paths and globs name; results sorted by path. */
 export async function lint(patterns: string[], options: LintOptions = {}): Promise<LintResult[]> {
   const project = openProject(options);
-  return lintWithProject(project, patterns, options.cwd);
+  return lintWithProject(project, patterns, options);
 }
 
-export async function lintWithProject(project: Project, patterns: string[], cwd = process.cwd()): Promise<LintResult[]> {
+export async function lintWithProject(project: Project, patterns: string[], options: RunOptions = {}): Promise<LintResult[]> {
   const files = findFiles(patterns.length ? patterns : ["."], {
-    cwd,
+    cwd: options.cwd ?? process.cwd(),
     ignore: project.config.ignore,
     content: project.config.content,
     root: project.config.root,
@@ -58,7 +85,7 @@ export async function lintWithProject(project: Project, patterns: string[], cwd 
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) results[i] = await lintFile(project, files[i]!);
+    for (let i = next++; i < files.length; i = next++) results[i] = await lintFile(project, files[i]!, options);
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
   return results;

@@ -9,6 +9,7 @@ export interface LintCommand {
   paths: string[];
   format: FormatterName;
   quiet: boolean;
+  fix: boolean;
   maxWarnings: number | undefined;
   rules: Record<string, Level>;
   packs: string[];
@@ -29,6 +30,7 @@ export type Command = LintCommand | RulesCommand | { command: "help" } | { comma
 const OPTIONS = {
   format: { type: "string", short: "f" },
   quiet: { type: "boolean" },
+  fix: { type: "boolean" },
   "max-warnings": { type: "string" },
   rule: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
@@ -90,6 +92,7 @@ export function parseCommand(argv: string[]): Command {
     paths: positionals,
     format,
     quiet: v.quiet ?? false,
+    fix: v.fix ?? false,
     maxWarnings,
     rules: ruleLevels(v.rule),
     packs: v.pack ?? [],
@@ -111,6 +114,7 @@ Options:
   -c, --config FILE               use this config instead of adlint.config.yaml
       --pack FILE                 add a rule pack (repeatable)
       --rule pack/rule=LEVEL      set a rule to off, warn or error (repeatable)
+      --fix                       apply the safe fixes rules declare, then report what is left
       --quiet                     report errors only
       --max-warnings N            exit 1 when there are more than N warnings
       --locale zh|en              language of messages (default zh)

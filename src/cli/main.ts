@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { AdlintError } from "../core/errors.js";
 import { runExamples } from "../engine/examples.js";
+import { writeFixes } from "../files/write.js";
 import { lintWithProject } from "../lint.js";
 import { isPackPath } from "../config/config.js";
 import { loadPack } from "../packs/registry.js";
@@ -22,7 +23,14 @@ async function runLint(cmd: LintCommand): Promise<number> {
     rules: cmd.rules,
     ...(cmd.locale ? { locale: cmd.locale } : {}),
   });
-  let results = await lintWithProject(project, cmd.paths);
+  let results = await lintWithProject(project, cmd.paths, { fix: cmd.fix });
+  if (cmd.fix)
+    for (const file of await writeFixes(results))
+      process.stderr.write(
+        project.locale === "zh"
+          ? `adlint: ${file} 是 GB18030/GBK 编码，修复未写回；请改存为 UTF-8 后再用 --fix\n`
+          : `adlint: ${file} is GB18030/GBK, which adlint cannot write; fixes were not saved (save it as UTF-8 first)\n`,
+      );
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   if (cmd.quiet)

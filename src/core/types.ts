@@ -85,6 +85,12 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The decoded source, kept so formatters can show context. */
   source?: string;
+  /** The text after fixes, when fixing changed it (ESLint's `output`). */
+  output?: string;
+  /** How the file was encoded, so fixes are written back the same way. */
+  encoding?: "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+  /** The file started with a byte order mark. */
+  bom?: boolean;
 }
 
 export type Locale = "zh" | "en";

@@ -6,6 +6,8 @@ export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** The file starts with a byte order mark (always, for UTF-16). */
+  bom: boolean;
 }
 
 export type DecodeProblem = "binary" | "unknown-encoding";
@@ -21,16 +23,17 @@ function decoder(encoding: Encoding) {
 }
 
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder("utf-16le").decode(bytes), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder("utf-16be").decode(bytes), encoding: "utf-16be" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder("utf-16le").decode(bytes), encoding: "utf-16le", bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder("utf-16be").decode(bytes), encoding: "utf-16be", bom: true };
   if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("binary");
   try {
-    return { text: decoder("utf-8").decode(bytes), encoding: "utf-8" };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { text: decoder("utf-8").decode(bytes), encoding: "utf-8", bom };
   } catch {
     // Not UTF-8: many Windows scripts are GBK, which GB18030 contains.
   }
   try {
-    return { text: decoder("gb18030").decode(bytes), encoding: "gb18030" };
+    return { text: decoder("gb18030").decode(bytes), encoding: "gb18030", bom: false };
   } catch {
     throw new DecodeError("unknown-encoding");
   }
