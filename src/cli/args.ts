@@ -19,8 +19,10 @@ export interface LintCommand {
 }
 
 export interface RulesCommand {
-  command: "rules-test" | "rules-list";
+  command: "rules-test" | "rules-list" | "rules-docs";
   packs: string[];
+  /** Where `rules docs` writes the reference. */
+  out: string;
   config: string | undefined;
   locale: Locale | undefined;
 }
@@ -31,6 +33,7 @@ const OPTIONS = {
   format: { type: "string", short: "f" },
   quiet: { type: "boolean" },
   fix: { type: "boolean" },
+  out: { type: "string", short: "o" },
   "max-warnings": { type: "string" },
   rule: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
@@ -71,9 +74,11 @@ export function parseCommand(argv: string[]): Command {
 
   if (positionals[0] === "rules") {
     const sub = positionals[1];
-    if (sub !== "test" && sub !== "list") throw new AdlintError(`"adlint rules" takes test or list, not ${sub ? `"${sub}"` : "nothing"}`);
+    if (sub !== "test" && sub !== "list" && sub !== "docs")
+      throw new AdlintError(`"adlint rules" takes test, list or docs, not ${sub ? `"${sub}"` : "nothing"}`);
     return {
-      command: sub === "test" ? "rules-test" : "rules-list",
+      command: `rules-${sub}`,
+      out: v.out ?? "docs/rules.md",
       packs: [...positionals.slice(2), ...(v.pack ?? [])],
       config: v.config,
       locale: locale(v.locale),
@@ -108,6 +113,7 @@ Usage:
   adlint [paths or globs…]        lint files (default: the current folder)
   adlint rules test [packs…]      run every rule's examples
   adlint rules list               list the rules with their law
+  adlint rules docs [packs…]      write the rules reference to docs/rules.md (or --out FILE)
 
 Options:
   -f, --format stylish|json|unix  report format (default stylish)

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The adlint command: a thin shell over the library.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { AdlintError } from "../core/errors.js";
 import { runExamples } from "../engine/examples.js";
 import { writeFixes } from "../files/write.js";
@@ -9,6 +10,7 @@ import { isPackPath } from "../config/config.js";
 import { loadPack } from "../packs/registry.js";
 import { openProject } from "../project.js";
 import { formatters } from "../report/index.js";
+import { rulesReference } from "../report/rules-doc.js";
 import { HELP, parseCommand, type LintCommand, type RulesCommand } from "./args.js";
 
 function version(): string {
@@ -94,6 +96,14 @@ function runRulesList(cmd: RulesCommand): number {
   return 0;
 }
 
+function runRulesDocs(cmd: RulesCommand): number {
+  const file = resolve(cmd.out);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, rulesReference(packsFor(cmd)));
+  process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseCommand(argv);
   switch (cmd.command) {
@@ -109,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
       return runRulesTest(cmd);
     case "rules-list":
       return runRulesList(cmd);
+    case "rules-docs":
+      return runRulesDocs(cmd);
   }
 }
 
