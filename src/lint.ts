@@ -1,12 +1,11 @@
 // The library entry points: lint files by path or glob, or lint a string.
 // The CLI, the editor server and the GitHub Action are thin shells over these.
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import type { Channel, Diagnostic, LintResult } from "./core/types.js";
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Channel, LintResult } from "./core/types.js";
 import { toResult } from "./engine/linter.js";
-import { decode, DecodeError, type Decoded } from "./files/decode.js";
 import { applyFixes } from "./fix/apply.js";
 import { findFiles } from "./files/find.js";
+import { readCopy, readProblemDiagnostic } from "./files/read.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
 import { formatOf } from "./sources/index.js";
@@ -16,6 +15,10 @@ export interface RunOptions {
   cwd?: string;
   /** Apply the safe fixes rules declare; each result then carries the fixed text as `output`. */
   fix?: boolean;
+  /** Keep only the files (absolute paths) this returns true for: a shard, the files a change touched. */
+  select?: (file: string) => boolean;
+  /** Files larger than this many bytes are skipped with a warning; default the config's `maxFileSize` (5 MB). */
+  maxFileSize?: number;
 }
 
 export type LintOptions = ProjectOptions & RunOptions;
@@ -23,31 +26,14 @@ export type LintOptions = ProjectOptions & RunOptions;
 /** ESLint's limit: fixes can make new problems, so fixing repeats, but not forever. */
 const MAX_FIX_PASSES = 10;
 
-/** A problem with the file itself, reported as ESLint reports a parse error. */
-function fatal(message: string): Diagnostic {
-  return { ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
-}
-
 export async function lintFile(project: Project, file: string, options: RunOptions = {}): Promise<LintResult> {
-  const zh = project.locale === "zh";
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "error";
-    return toResult(file, [fatal(zh ? `无法读取文件（${code}）` : `cannot read the file (${code})`)]);
+  const read = await readCopy(file, options.maxFileSize ?? project.config.maxFileSize);
+  if ("problem" in read) {
+    const shown = relative(options.cwd ?? process.cwd(), file);
+    const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
+    return toResult(file, [readProblemDiagnostic(read.problem, named, project.locale)]);
   }
-  let decoded: Decoded;
-  try {
-    decoded = decode(bytes);
-  } catch (e) {
-    if (!(e instanceof DecodeError)) throw e;
-    const why = {
-      binary: zh ? "这是二进制文件（含 NUL 字节）" : "it is a binary file (it contains NUL bytes)",
-      "unknown-encoding": zh ? "编码既不是 UTF-8、带 BOM 的 UTF-16，也不是 GB18030/GBK" : "it is neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK",
-    }[e.problem];
-    return toResult(file, [fatal(zh ? `无法解码文件：${why}` : `cannot decode the file: ${why}`)]);
-  }
+  const decoded = read.decoded;
   const text = decoded.text;
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
   let messages = project.linter.lintSource(text, source);
@@ -80,7 +66,7 @@ export async function lintWithProject(project: Project, patterns: string[], opti
     ignore: project.config.ignore,
     content: project.config.content,
     root: project.config.root,
-  });
+  }).filter((file) => options.select?.(file) ?? true);
   // A few reads in flight keep the disk busy while the previous file is linted.
   const results: LintResult[] = new Array(files.length);
   let next = 0;

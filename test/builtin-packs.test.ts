@@ -1,5 +1,6 @@
 // The packs shipped in rules/ prove themselves: every rule's examples pass,
-// and every rule has enough of them to show where it fires and where not.
+// every rule has enough of them to show where it fires and where not, and
+// every rule quotes the law it rests on.
 //
 // NOTE: this test fails while rules/ holds no pack. That is deliberate: a
 // release without built-in packs must not pass.
@@ -21,5 +22,13 @@ describe("built-in packs", () => {
     );
     expect(thin).toEqual([]);
     expect(report.rules).toBeGreaterThan(0);
+  });
+
+  it("quote, for every rule, the text of an article it rests on, and name every pack that covers an eval category", () => {
+    const packs = builtinPackNames().map((name) => loadPack(name, false));
+    const bare = packs.flatMap((pack) => pack.rules.filter((rule) => rule.articles.length === 0).map((rule) => rule.id));
+    expect(bare).toEqual([]);
+    for (const pack of packs) for (const rule of pack.rules) for (const a of rule.articles) expect(a.text.length).toBeGreaterThan(10);
+    expect(packs.map((p) => p.name).sort()).toEqual(["ad-law", "platform", "pricing", "privacy"]);
   });
 });

@@ -82,7 +82,7 @@ describe.concurrent("exit codes", () => {
   });
 
   it.each([
-    [["--format", "xml"], '--format must be one of stylish, json, unix, not "xml"'],
+    [["--format", "xml"], '--format must be one of stylish, json, unix, sarif, github, checkstyle, junit, not "xml"'],
     [["--max-warnings", "many"], '--max-warnings takes a whole number, not "many"'],
     [["--rule", "absolute=off"], '--rule takes pack/rule=off|warn|error, not "absolute=off"'],
     [["--rule", "t/nope=off"], '--rule: no loaded pack defines "t/nope"'],
@@ -252,7 +252,7 @@ describe.concurrent("rules commands", () => {
   });
 
   it("rejects an unknown rules subcommand", async () => {
-    expect(await adlint(project(), "rules", "run")).toEqual({ code: 2, stdout: "", stderr: 'adlint: "adlint rules" takes test or list, not "run"\n' });
+    expect(await adlint(project(), "rules", "run")).toEqual({ code: 2, stdout: "", stderr: 'adlint: "adlint rules" takes test, list or docs, not "run"\n' });
   });
 });
 
@@ -317,10 +317,10 @@ describe.concurrent("decoding", () => {
     expect(r.stdout).toBe("a.txt:1:1: cannot decode the file: it is neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK [Error]\n\n1 problem\n");
   });
 
-  it("reports a binary file as a fatal problem", async () => {
+  it("skips a binary file with a warning", async () => {
     const r = await unix({ "a.txt": new Uint8Array([0x41, 0x00, 0x42]) }, "--locale", "en");
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain("a.txt:1:1: cannot decode the file: it is a binary file (it contains NUL bytes) [Error]");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("a.txt:1:1: file skipped: it is a binary file (it contains NUL bytes) [Warning]");
   });
 
   it("walks a folder that links back to itself without looping or failing", async () => {
@@ -335,15 +335,15 @@ describe.concurrent("decoding", () => {
 
   it("says why a file cannot be decoded in the message's own language", async () => {
     const r = await unix({ "a.txt": new Uint8Array([0x41, 0x00, 0x42]) });
-    expect(r.stdout).toContain("a.txt:1:1: 无法解码文件：这是二进制文件（含 NUL 字节） [Error]");
+    expect(r.stdout).toContain("a.txt:1:1: 已跳过：这是二进制文件（含 NUL 字节） [Warning]");
   });
 
   // Permission bits do not stop root from reading, so as root this case cannot be set up.
-  it.skipIf(process.getuid?.() === 0)("reports a file it cannot read as a fatal problem (skipped as root)", async () => {
+  it.skipIf(process.getuid?.() === 0)("warns about a file it cannot read, naming it (skipped as root)", async () => {
     const root = project({ "a.md": "最佳\n" });
     chmodSync(join(root, "a.md"), 0o000);
-    const r = await adlint(root, "-f", "unix", "--locale", "en");
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain("a.md:1:1: cannot read the file (EACCES) [Error]");
+    const r = await adlint(root, "-f", "unix", "--locale", "en", "a.md");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("a.md:1:1: file skipped: cannot read a.md (EACCES) [Warning]");
   });
 });

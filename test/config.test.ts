@@ -1,15 +1,20 @@
 // adlint.config.yaml in real directories: found upward, packs resolved from
 // its folder, channels by glob, rule levels, and errors with file:line:col.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findConfig, loadConfig, parseConfig } from "../src/config/config.js";
 import { AdlintError } from "../src/core/errors.js";
 import { lint } from "../src/lint.js";
+import { builtinPackNames } from "../src/packs/registry.js";
 import { openProject } from "../src/project.js";
 import { FIXTURES } from "./helpers/lint.js";
-import { tree } from "./helpers/tree.js";
+import { tree as makeTree } from "./helpers/tree.js";
 
-const PACK = `${FIXTURES}packs/basic.yaml`;
+// Config may only name packs inside its repository, so each tree carries its own copy of the test pack.
+const PACK = "./basic.yaml";
+const PACK_TEXT = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
+const tree = (files: Record<string, string | Uint8Array>) => makeTree({ "basic.yaml": PACK_TEXT, ...files });
 
 /** Lints a tree and lists `file:line:column ruleId severity` for each message. */
 async function run(root: string, patterns: string[] = ["."]): Promise<string[]> {
@@ -33,6 +38,7 @@ describe("finding the config", () => {
       "adlint.config.yaml": `packs: [${PACK}]\n`,
       "a/b/c/copy.md": "最佳\n",
       "x/adlint.config.yml": `packs: [${PACK}]\nrules:\n  t/absolute: warn\n`,
+      "x/basic.yaml": PACK_TEXT,
       "x/y/copy.md": "最佳\n",
     });
     expect(findConfig(join(root, "a/b/c"))).toBe(join(root, "adlint.config.yaml"));
@@ -52,7 +58,8 @@ describe("finding the config", () => {
 
   it("reads an empty config as the defaults", () => {
     const config = parseConfig("/p/adlint.config.yaml", "");
-    expect(config).toMatchObject({ file: "/p/adlint.config.yaml", root: "/p", packs: ["ad-law"], channels: [], ignore: [] });
+    expect(config).toMatchObject({ file: "/p/adlint.config.yaml", root: "/p", packs: builtinPackNames(), channels: [], ignore: [] });
+    expect(config.packs).toEqual(["ad-law", "platform", "pricing", "privacy"]);
   });
 });
 

@@ -2,6 +2,7 @@
 // has lapsed is a warning that names the entry, and a malformed registry is
 // refused with file, line and column. Patent numbers are checked for form and
 // check character.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AdlintError } from "../src/core/errors.js";
 import { checkCharacter, readPatentNumber } from "../src/evidence/patent-number.js";
@@ -159,12 +160,14 @@ describe("malformed registries", () => {
 });
 
 describe("the registry in a project", () => {
-  const pack = `${FIXTURES}packs/basic.yaml`;
+  // Config may only name packs inside its repository, so each tree carries the test pack.
+  const pack = "./basic.yaml";
+  const basic = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
   it("is read from evidence.yaml beside the config, or from the path the config names", () => {
     const registry = "evidence:\n  - id: ev-1\n    kind: statistic\n    supports: [提升36%]\n    source: 实验室报告\n";
-    const beside = tree({ "adlint.config.yaml": `packs: [${pack}]\n`, "evidence.yaml": registry });
-    const named = tree({ "adlint.config.yaml": `packs: [${pack}]\nevidence: compliance/ev.yaml\n`, "compliance/ev.yaml": registry });
-    const none = tree({ "adlint.config.yaml": `packs: [${pack}]\n` });
+    const beside = tree({ "adlint.config.yaml": `packs: [${pack}]\n`, "basic.yaml": basic, "evidence.yaml": registry });
+    const named = tree({ "adlint.config.yaml": `packs: [${pack}]\nevidence: compliance/ev.yaml\n`, "basic.yaml": basic, "compliance/ev.yaml": registry });
+    const none = tree({ "adlint.config.yaml": `packs: [${pack}]\n`, "basic.yaml": basic });
     const stat = (root: string) =>
       lintText("提升36%", { project: openProject({ cwd: root }), filePath: "a.txt" }).messages.filter((m) => m.ruleId === "t/stat").length;
     expect([stat(beside), stat(named), stat(none)]).toEqual([0, 0, 1]);

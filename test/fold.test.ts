@@ -142,3 +142,54 @@ describe("fold offset map (property)", () => {
     );
   });
 });
+
+describe("fold sees through disguises (property)", () => {
+  const han = fc.constantFrom("最", "佳", "國", "級", "顶", "第", "一", "有", "效");
+  const tight = fc.oneof(han, fc.constantFrom("1", "０", "%", "％"));
+  const word = fc.array(tight, { minLength: 1, maxLength: 8 });
+
+  it("reads the same whatever combining marks are stacked on Han characters", () => {
+    const marks = fc.array(fc.constantFrom("\u0301", "\u0308", "\u20dd", "\u3099", "\u{1d17b}"), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(han, { minLength: 1, maxLength: 8 }), marks, (chars, stack) => {
+        expect(fold(chars.join(stack.join(""))).text).toBe(fold(chars.join("")).text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads the same whatever white space separates Han characters, or a number from its percent sign", () => {
+    const space = fc.constantFrom(" ", "\u3000", "\u00a0", "\t", "  ");
+    const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+    const isDigit = (c: string) => /[0-9０-９]/.test(c);
+    const isPercent = (c: string) => c === "%" || c === "％";
+    fc.assert(
+      fc.property(word, space, (chars, gap) => {
+        const spaced = chars
+          .map((c, i) => {
+            const before = chars[i - 1];
+            const joins = before !== undefined && ((isHan(before) && isHan(c)) || (isDigit(before) && isPercent(c)));
+            return joins ? `${gap}${c}` : c;
+          })
+          .join("");
+        expect(fold(spaced).text).toBe(fold(chars.join("")).text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps the offset map when it drops marks and spaces", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tight, fc.constantFrom(" ", "\u0301", "\u3000", "a", "é")), { maxLength: 30 }), (pieces) => {
+        const input = pieces.join("");
+        const f = fold(input);
+        for (let k = 0; k < f.text.length; k++) {
+          expect(f.starts[k]!).toBeLessThan(f.ends[k]!);
+          expect(f.ends[k]).toBeLessThanOrEqual(input.length);
+          if (k > 0) expect(f.starts[k]).toBeGreaterThanOrEqual(f.starts[k - 1]!);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

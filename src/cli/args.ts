@@ -1,7 +1,9 @@
 // Command-line arguments to a command description. Usage mistakes are AdlintErrors (exit 2).
 import { parseArgs } from "node:util";
 import { AdlintError } from "../core/errors.js";
+import { parseSize } from "../files/read.js";
 import type { Level, Locale } from "../core/types.js";
+import { parseShard, type Shard } from "../files/shard.js";
 import { formatters, type FormatterName } from "../report/index.js";
 
 export interface LintCommand {
@@ -11,8 +13,34 @@ export interface LintCommand {
   quiet: boolean;
   fix: boolean;
   maxWarnings: number | undefined;
+  /** Bytes; larger files are skipped with a warning. */
+  maxFileSize: number | undefined;
   rules: Record<string, Level>;
   packs: string[];
+  config: string | undefined;
+  locale: Locale | undefined;
+  color: boolean | undefined;
+  /** Report only findings beyond this baseline's counts. */
+  baseline: string | undefined;
+  /** Write the counts found to the baseline (default adlint-baseline.json). */
+  updateBaseline: boolean;
+  shard: Shard | undefined;
+}
+
+/** `adlint rules diff BASE HEAD`: the rules in force at two git revisions, compared. */
+export interface RulesDiffCommand {
+  command: "rules-diff";
+  base: string;
+  head: string;
+  format: FormatterName;
+  config: string | undefined;
+}
+
+/** `adlint merge-reports a.json b.json…`: JSON reports of several jobs as one report. */
+export interface MergeReportsCommand {
+  command: "merge-reports";
+  reports: string[];
+  format: FormatterName;
   config: string | undefined;
   locale: Locale | undefined;
   color: boolean | undefined;
@@ -27,7 +55,7 @@ export interface RulesCommand {
   locale: Locale | undefined;
 }
 
-export type Command = LintCommand | RulesCommand | { command: "help" } | { command: "version" };
+export type Command = LintCommand | RulesCommand | RulesDiffCommand | MergeReportsCommand | { command: "lsp" } | { command: "help" } | { command: "version" };
 
 const OPTIONS = {
   format: { type: "string", short: "f" },
@@ -35,6 +63,10 @@ const OPTIONS = {
   fix: { type: "boolean" },
   out: { type: "string", short: "o" },
   "max-warnings": { type: "string" },
+  "max-file-size": { type: "string" },
+  baseline: { type: "string" },
+  "update-baseline": { type: "boolean" },
+  shard: { type: "string" },
   rule: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
   config: { type: "string", short: "c" },
@@ -62,6 +94,12 @@ function ruleLevels(specs: string[] = []): Record<string, Level> {
 }
 
 export function parseCommand(argv: string[]): Command {
+  // The language server is started by editors, which add transport flags of their own (--clientProcessId=…).
+  if (argv[0] === "lsp") {
+    if (argv.slice(1).some((a) => a.startsWith("--") && a !== "--stdio" && !a.startsWith("--clientProcessId")))
+      throw new AdlintError("adlint lsp speaks over standard input and output only: adlint lsp --stdio");
+    return { command: "lsp" };
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -74,6 +112,12 @@ export function parseCommand(argv: string[]): Command {
 
   if (positionals[0] === "rules") {
     const sub = positionals[1];
+    if (sub === "diff") {
+      if (positionals.length !== 4) throw new AdlintError('"adlint rules diff" takes two git revisions: adlint rules diff BASE HEAD');
+      const format = v.format ?? "stylish";
+      if (format !== "stylish" && format !== "json") throw new AdlintError(`adlint rules diff prints stylish or json, not "${format}"`);
+      return { command: "rules-diff", base: positionals[2]!, head: positionals[3]!, format, config: v.config };
+    }
     if (sub !== "test" && sub !== "list" && sub !== "docs")
       throw new AdlintError(`"adlint rules" takes test, list or docs, not ${sub ? `"${sub}"` : "nothing"}`);
     return {
@@ -92,6 +136,16 @@ export function parseCommand(argv: string[]): Command {
     maxWarnings = Number(v["max-warnings"]);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new AdlintError(`--max-warnings takes a whole number, not "${v["max-warnings"]}"`);
   }
+  if (positionals[0] === "merge-reports") {
+    if (positionals.length < 2) throw new AdlintError('"adlint merge-reports" takes the JSON reports to merge: adlint merge-reports a.json b.json…');
+    return { command: "merge-reports", reports: positionals.slice(1), format, config: v.config, locale: locale(v.locale), color: v["no-color"] ? false : v.color };
+  }
+  let maxFileSize: number | undefined;
+  if (v["max-file-size"] !== undefined) {
+    maxFileSize = parseSize(v["max-file-size"]);
+    if (maxFileSize === undefined)
+      throw new AdlintError(`--max-file-size takes a size such as 5MB, 512KB or a number of bytes, not "${v["max-file-size"]}"`);
+  }
   return {
     command: "lint",
     paths: positionals,
@@ -99,11 +153,15 @@ export function parseCommand(argv: string[]): Command {
     quiet: v.quiet ?? false,
     fix: v.fix ?? false,
     maxWarnings,
+    maxFileSize,
     rules: ruleLevels(v.rule),
     packs: v.pack ?? [],
     config: v.config,
     locale: locale(v.locale),
     color: v["no-color"] ? false : v.color,
+    baseline: v.baseline ?? (v["update-baseline"] ? "adlint-baseline.json" : undefined),
+    updateBaseline: v["update-baseline"] ?? false,
+    shard: v.shard === undefined ? undefined : parseShard(v.shard),
   };
 }
 
@@ -114,15 +172,23 @@ Usage:
   adlint rules test [packs…]      run every rule's examples
   adlint rules list               list the rules with their law
   adlint rules docs [packs…]      write the rules reference to docs/rules.md (or --out FILE)
+  adlint lsp --stdio              run the language server for editors
+  adlint rules diff BASE HEAD     rules removed, lowered or added between two git revisions
+  adlint merge-reports FILES…     join JSON reports (of sharded jobs) into one report
 
 Options:
-  -f, --format stylish|json|unix  report format (default stylish)
+  -f, --format stylish|json|unix|sarif|github|checkstyle|junit
+                                  report format (default stylish)
   -c, --config FILE               use this config instead of adlint.config.yaml
       --pack FILE                 add a rule pack (repeatable)
       --rule pack/rule=LEVEL      set a rule to off, warn or error (repeatable)
       --fix                       apply the safe fixes rules declare, then report what is left
       --quiet                     report errors only
       --max-warnings N            exit 1 when there are more than N warnings
+      --max-file-size SIZE        skip files larger than SIZE (default 5MB) with a warning
+      --baseline FILE             report only findings beyond the counts FILE accepts
+      --update-baseline           write the counts found to the baseline (adlint-baseline.json)
+      --shard i/n                 lint the i-th of n stable shares of the files
       --locale zh|en              language of messages (default zh)
       --color, --no-color         force colours on or off
   -h, --help                      show this help

@@ -11,7 +11,11 @@ import { loadPack } from "../packs/registry.js";
 import { openProject } from "../project.js";
 import { formatters } from "../report/index.js";
 import { rulesReference } from "../report/rules-doc.js";
-import { HELP, parseCommand, type LintCommand, type RulesCommand } from "./args.js";
+import { inShard, mergeResults, readReport } from "../files/shard.js";
+import { diffRevisionRules, formatRulesDiff, loosens } from "../git/rules-diff.js";
+import { effectiveRuleSpecs } from "../report/sarif.js";
+import { applyBaseline, baselineDir, readBaseline, updateBaseline, writeBaseline } from "../suppress/baseline.js";
+import { HELP, parseCommand, type LintCommand, type MergeReportsCommand, type RulesCommand, type RulesDiffCommand } from "./args.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -25,7 +29,12 @@ async function runLint(cmd: LintCommand): Promise<number> {
     rules: cmd.rules,
     ...(cmd.locale ? { locale: cmd.locale } : {}),
   });
-  let results = await lintWithProject(project, cmd.paths, { fix: cmd.fix });
+  const shard = cmd.shard;
+  let results = await lintWithProject(project, cmd.paths, {
+    fix: cmd.fix,
+    ...(shard ? { select: (f: string) => inShard(f, project.config.root, shard) } : {}),
+    ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}),
+  });
   if (cmd.fix)
     for (const file of await writeFixes(results))
       process.stderr.write(
@@ -33,6 +42,12 @@ async function runLint(cmd: LintCommand): Promise<number> {
           ? `adlint: ${file} 是 GB18030/GBK 编码，修复未写回；请改存为 UTF-8 后再用 --fix\n`
           : `adlint: ${file} is GB18030/GBK, which adlint cannot write; fixes were not saved (save it as UTF-8 first)\n`,
       );
+  if (cmd.baseline) {
+    const file = resolve(cmd.baseline);
+    const baseline = cmd.updateBaseline ? updateBaseline(readBaseline(file), results, baselineDir(file)) : readBaseline(file);
+    if (cmd.updateBaseline) writeBaseline(file, baseline);
+    results = applyBaseline(results, baseline, baselineDir(file));
+  }
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   if (cmd.quiet)
@@ -41,6 +56,8 @@ async function runLint(cmd: LintCommand): Promise<number> {
     cwd: process.cwd(),
     locale: project.locale,
     color: cmd.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]),
+    rules: effectiveRuleSpecs(project.packs, project.config.rules),
+    version: version(),
   });
   if (out) process.stdout.write(out.endsWith("\n") || cmd.format === "json" ? out : `${out}\n`);
   if (cmd.format === "json") process.stdout.write("\n");
@@ -104,6 +121,28 @@ function runRulesDocs(cmd: RulesCommand): number {
   return 0;
 }
 
+/** Exits 1 when the head revision removes or lowers a rule the base has. */
+async function runRulesDiff(cmd: RulesDiffCommand): Promise<number> {
+  const diff = await diffRevisionRules(cmd.base, cmd.head, cmd.config ? { config: cmd.config } : {});
+  process.stdout.write(cmd.format === "json" ? `${JSON.stringify(diff)}\n` : formatRulesDiff(diff));
+  return loosens(diff) ? 1 : 0;
+}
+
+function runMergeReports(cmd: MergeReportsCommand): number {
+  const results = mergeResults(cmd.reports.map(readReport));
+  // Only SARIF needs the rules' descriptions; the other formats need no config.
+  const project = cmd.format === "sarif" ? openProject({ ...(cmd.config ? { config: cmd.config } : {}), ...(cmd.locale ? { locale: cmd.locale } : {}) }) : undefined;
+  const out = formatters[cmd.format](results, {
+    cwd: process.cwd(),
+    locale: cmd.locale ?? project?.locale ?? "zh",
+    color: cmd.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]),
+    ...(project ? { rules: effectiveRuleSpecs(project.packs, project.config.rules) } : {}),
+    version: version(),
+  });
+  if (out) process.stdout.write(out.endsWith("\n") ? out : `${out}\n`);
+  return results.some((r) => r.errorCount > 0) ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseCommand(argv);
   switch (cmd.command) {
@@ -119,8 +158,15 @@ async function main(argv: string[]): Promise<number> {
       return runRulesTest(cmd);
     case "rules-list":
       return runRulesList(cmd);
+    case "lsp":
+      // Loaded only here: the lint command does not pay for the protocol library.
+      return (await import("../lsp/server.js")).runLanguageServer();
     case "rules-docs":
       return runRulesDocs(cmd);
+    case "rules-diff":
+      return runRulesDiff(cmd);
+    case "merge-reports":
+      return runMergeReports(cmd);
   }
 }
 

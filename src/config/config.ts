@@ -2,9 +2,12 @@
 // glob, and files to ignore. Found from the working directory upward.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { isScalar, type Node } from "yaml";
 import { AdlintError } from "../core/errors.js";
 import type { Channel, Level, Locale } from "../core/types.js";
 import { asEnum, asString, asStringList, checkKeys, mapEntries, YamlSource } from "../core/yaml-source.js";
+import { parseSize } from "../files/read.js";
+import { isInside, repositoryRoot } from "../files/repository.js";
 import { LEVELS } from "../packs/pack.js";
 import { builtinPackNames } from "../packs/registry.js";
 
@@ -37,6 +40,8 @@ export interface Config {
   /** The evidence registry: absolute path. Default: evidence.yaml beside the config, when there is one. */
   evidence?: string;
   locale?: Locale;
+  /** Files larger than this many bytes are skipped with a warning (default 5 MB). */
+  maxFileSize?: number;
 }
 
 /** With no config, every built-in pack is on. */
@@ -55,11 +60,31 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-const KEYS = ["packs", "rules", "channels", "categories", "ignore", "content", "channelField", "evidence", "locale"] as const;
+const KEYS = ["packs", "rules", "channels", "categories", "ignore", "content", "channelField", "evidence", "locale", "maxFileSize"] as const;
 
 /** A pack entry is a built-in name unless it looks like a path. */
 export function isPackPath(entry: string): boolean {
   return entry.includes("/") || entry.includes("\\") || /\.ya?ml$/.test(entry);
+}
+
+/**
+ * A path the config names, resolved from its folder. A config travels with the
+ * copy (a pull request can change it), so it may only name files inside its
+ * repository; a pack from elsewhere is given on the command line (--pack).
+ */
+function pathInside(src: YamlSource, node: Node | null, path: string, root: string, key: string): string {
+  const absolute = isAbsolute(path) ? path : resolve(root, path);
+  const repository = repositoryRoot(root) ?? root;
+  if (!isInside(repository, absolute))
+    throw src.error(node, `${key}: "${path}" is outside the repository (${repository}); config may only name files inside it${key === "packs" ? " (give other packs with --pack)" : ""}`);
+  return absolute;
+}
+
+/** A glob relative to the config's folder; one that climbs out of it (or is absolute) would reach outside the repository. */
+function globInside(src: YamlSource, node: Node, glob: string, key: string): string {
+  if (isAbsolute(glob) || /^[a-zA-Z]:/.test(glob) || glob.split(/[\\/]/).includes(".."))
+    throw src.error(node, `${key}: "${glob}" reaches outside the config's folder; globs are relative to it and may not climb out with ".." or start at "/"`);
+  return glob;
 }
 
 export function parseConfig(file: string, text: string): Config {
@@ -67,15 +92,15 @@ export function parseConfig(file: string, text: string): Config {
   const root = dirname(resolve(file));
   const config: Config = { ...defaultConfig(root), file };
   const besideConfig = join(root, "evidence.yaml");
-  if (existsSync(besideConfig)) config.evidence = besideConfig;
+  if (existsSync(besideConfig) && isInside(repositoryRoot(root) ?? root, besideConfig)) config.evidence = besideConfig;
   if (src.root === null) return config; // an empty file: defaults
   const entries = mapEntries(src, src.root, "adlint config");
   checkKeys(src, entries, KEYS, "config");
   for (const { key, value } of entries) {
     switch (key) {
       case "packs":
-        config.packs = asStringList(src, value, "packs").map(({ value: p }) =>
-          isPackPath(p) ? (isAbsolute(p) ? p : resolve(root, p)) : p,
+        config.packs = asStringList(src, value, "packs").map(({ value: p, node }) =>
+          isPackPath(p) ? pathInside(src, node, p, root, "packs") : p,
         );
         break;
       case "rules":
@@ -97,14 +122,21 @@ export function parseConfig(file: string, text: string): Config {
         config.ignore = asStringList(src, value, "ignore").map((i) => i.value);
         break;
       case "content":
-        config.content = asStringList(src, value, "content").map((c) => c.value);
+        config.content = asStringList(src, value, "content").map((c) => globInside(src, c.node, c.value, "content"));
         break;
       case "channelField":
         config.channelField = asString(src, value, "channelField");
         break;
       case "evidence": {
         const path = asString(src, value, "evidence");
-        config.evidence = isAbsolute(path) ? path : resolve(root, path);
+        config.evidence = pathInside(src, value, path, root, "evidence");
+        break;
+      }
+      case "maxFileSize": {
+        const size = value && isScalar(value) && (typeof value.value === "number" || typeof value.value === "string") ? parseSize(String(value.value)) : undefined;
+        if (size === undefined)
+          throw src.error(value, `maxFileSize must be a size such as 5MB, 512KB or a number of bytes, not ${value && isScalar(value) ? `"${String(value.value)}"` : "that"}`);
+        config.maxFileSize = size;
         break;
       }
       case "locale":

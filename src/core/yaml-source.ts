@@ -4,6 +4,9 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { AdlintError, AdlintErrors } from "./errors.js";
 
+/** The tags of plain data. Any other (`!js/function`, `!!python/object`, even `!!binary`) is refused, never resolved. */
+const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
 export class YamlSource {
   private readonly lines = new LineCounter();
   readonly root: Node | null;
@@ -29,7 +32,8 @@ export class YamlSource {
 
   private refuseAliases(node: Node): void {
     if (isAlias(node)) throw this.error(node, "YAML aliases are not allowed in adlint files");
-    if (node.tag && !node.tag.startsWith("tag:yaml.org,2002:")) throw this.error(node, `custom YAML tag ${node.tag} is not allowed`);
+    if (node.tag && !PLAIN_TAGS.has(node.tag))
+      throw this.error(node, `YAML tag ${node.tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed in adlint files`);
     if (isMap(node))
       for (const pair of node.items) {
         if (pair.key) this.refuseAliases(pair.key as Node);

@@ -1,6 +1,6 @@
 // Runs the compiled rules over a parsed document: fold each segment, find
 // candidates, judge them, and check document-level requirements.
-import type { MappedText, Segment } from "../core/types.js";
+import type { DocumentMeta, MappedText, Segment } from "../core/types.js";
 import type { ParsedDocument } from "../sources/document.js";
 import { fold } from "../text/fold.js";
 import { mapRange } from "../text/offsets.js";
@@ -43,8 +43,12 @@ function passesValidation(rule: CompiledRule, folded: string): boolean {
 
 /** Whether a rule applies to a document, by its channel and its product category. */
 export function appliesTo(rule: CompiledRule, doc: ParsedDocument): boolean {
+  return ruleAppliesTo(rule, doc.meta);
+}
+
+export function ruleAppliesTo(rule: CompiledRule, meta: DocumentMeta): boolean {
   const { channels, categories, exceptCategories } = rule.spec;
-  const { channel, category } = doc.meta;
+  const { channel, category } = meta;
   if (channels && (channel === undefined || !channels.includes(channel))) return false;
   if (categories && (category === undefined || !categories.includes(category))) return false;
   if (exceptCategories && category !== undefined && exceptCategories.includes(category)) return false;

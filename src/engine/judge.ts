@@ -11,14 +11,39 @@ export interface DocumentTexts {
   folded: MappedText[];
 }
 
+/**
+ * What a rule's regexes found in the last scope it was asked about. The
+ * candidates of one sentence share it, so hostile copy (one endless sentence
+ * with thousands of matches) is read once per rule, not once per candidate.
+ */
+interface Remembered<T> {
+  scope: unknown;
+  text: string;
+  a: number;
+  b: number;
+  value: T;
+}
+
+function remember<T>(memo: WeakMap<CompiledRule, Remembered<T>>, rule: CompiledRule, scope: unknown, text: string, a: number, b: number, compute: () => T): T {
+  const last = memo.get(rule);
+  if (last && last.scope === scope && last.text === text && last.a === a && last.b === b) return last.value;
+  const value = compute();
+  memo.set(rule, { scope, text, a, b, value });
+  return value;
+}
+
+const allowHits = new WeakMap<CompiledRule, Remembered<Array<[number, number]>>>();
+const evidenceFound = new WeakMap<CompiledRule, Remembered<boolean>>();
+
 /** True when an allow context around the candidate contains it. */
 export function isAllowed(text: string, c: Candidate): boolean {
   if (c.rule.allow.length === 0) return false;
   const [a, b] = sentenceAround(text, c.start, c.end);
-  const sentence = text.slice(a, b);
-  for (const re of c.rule.allow)
-    for (const [s, e] of regexHits(re, sentence)) if (a + s <= c.start && c.end <= a + e) return true;
-  return false;
+  const hits = remember(allowHits, c.rule, undefined, text, a, b, () => {
+    const sentence = text.slice(a, b);
+    return c.rule.allow.flatMap((re) => [...regexHits(re, sentence)]);
+  });
+  return hits.some(([s, e]) => a + s <= c.start && c.end <= a + e);
 }
 
 /** True when a claim's evidence is present in the rule's scope. */
@@ -27,11 +52,11 @@ export function hasEvidence(text: string, c: Candidate, doc: DocumentTexts): boo
   switch (rule.spec.within) {
     case "sentence": {
       const [a, b] = sentenceAround(text, c.start, c.end);
-      return anyMatch(rule.evidence, text.slice(a, b));
+      return remember(evidenceFound, rule, undefined, text, a, b, () => anyMatch(rule.evidence, text.slice(a, b)));
     }
     case "segment":
-      return anyMatch(rule.evidence, text);
+      return remember(evidenceFound, rule, undefined, text, 0, text.length, () => anyMatch(rule.evidence, text));
     case "document":
-      return doc.folded.some((f) => anyMatch(rule.evidence, f.text));
+      return remember(evidenceFound, rule, doc, "", 0, 0, () => doc.folded.some((f) => anyMatch(rule.evidence, f.text)));
   }
 }

@@ -7,6 +7,7 @@ import { LineIndex } from "../text/offsets.js";
 import { toDiagnostic } from "./diagnostics.js";
 import type { EvidenceRegistry } from "../evidence/registry.js";
 import { findViolations, type JudgeContext } from "./findings.js";
+import { mayHaveFindings } from "./prescan.js";
 import type { RuleSet } from "./rule-set.js";
 
 export interface SourceOptions {
@@ -70,6 +71,8 @@ export class Linter {
 
   lintSource(source: string, options: SourceOptions): Diagnostic[] {
     const { format, path = "", ...rest } = options;
+    const meta = { ...(rest.channel !== undefined ? { channel: rest.channel } : {}), ...(rest.category !== undefined ? { category: rest.category } : {}) };
+    if (!mayHaveFindings(source, format, this.rules, meta)) return [];
     return this.lintDocument(parseDocument(source, format, { path, ...rest }));
   }
 }

@@ -1,6 +1,6 @@
 // Finds candidate matches in one folded text: term hits from the automaton
 // and per-rule pattern hits, before any judging.
-import type { CompiledRule, RuleSet } from "./rule-set.js";
+import type { CompiledRule, PatternRef, RuleSet } from "./rule-set.js";
 
 export interface Candidate {
   rule: CompiledRule;
@@ -16,19 +16,26 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
     if (list) list.push(c);
     else perRule.set(c.rule, [c]);
   };
+  // One scan finds the terms, and which patterns have a literal here and so may match.
+  const toRun = new Set<number>();
+  const patternKey = (ref: PatternRef) => ref.rule * 1024 + ref.pattern;
   for (const hit of rules.automaton.scan(text)) {
-    for (const r of rules.termRules[hit.term]!) {
+    const key = rules.keys[hit.term]!;
+    for (const r of key.termRules) {
       const rule = rules.rules[r]!;
       if (enabled(rule)) add({ rule, start: hit.start, end: hit.end });
     }
+    for (const ref of key.patterns) toRun.add(patternKey(ref));
   }
-  for (const rule of rules.rules) {
-    if (rule.patterns.length === 0 || rule.spec.kind === "require" || !enabled(rule)) continue;
-    for (const re of rule.patterns) for (const [start, end] of regexHits(re, text)) add({ rule, start, end });
+  for (const ref of rules.unfiltered) toRun.add(patternKey(ref));
+  for (const key of toRun) {
+    const rule = rules.rules[Math.floor(key / 1024)]!;
+    if (!enabled(rule)) continue;
+    for (const [start, end] of regexHits(rule.patterns[key % 1024]!, text)) add({ rule, start, end });
   }
   const out: Candidate[] = [];
   for (const list of perRule.values()) out.push(...leftmostLongest(list));
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.id.localeCompare(b.rule.id));
 }
 
 /**

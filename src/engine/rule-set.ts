@@ -4,6 +4,7 @@ import { severityOf, type Level, type Severity } from "../core/types.js";
 import type { Pack, RuleSpec } from "../packs/pack.js";
 import { foldPatternSource, foldTerm } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
+import { requiredLiterals } from "./literals.js";
 
 export interface CompiledRule {
   readonly spec: RuleSpec;
@@ -38,11 +39,26 @@ function compileRule(spec: RuleSpec, level: Level): CompiledRule {
   };
 }
 
+/** A pattern of a rule: `rules[rule].patterns[pattern]`. */
+export interface PatternRef {
+  rule: number;
+  pattern: number;
+}
+
+/** What one automaton key stands for: a term of some rules, a literal of some patterns, or both. */
+export interface KeyUse {
+  termRules: number[];
+  patterns: PatternRef[];
+}
+
 export class RuleSet {
   readonly rules: CompiledRule[];
+  /** One automaton over every term and every pattern literal. */
   readonly automaton: TermAutomaton;
-  /** For each automaton term, the rules that listed it. */
-  readonly termRules: number[][];
+  /** For each automaton key, what it is a term or literal of. */
+  readonly keys: KeyUse[];
+  /** Patterns with no literal to filter on: they run on every text. */
+  readonly unfiltered: PatternRef[];
   private readonly byId: Map<string, CompiledRule>;
 
   constructor(
@@ -55,21 +71,31 @@ export class RuleSet {
       .filter((rule) => rule.severity > 0);
     this.byId = new Map(this.rules.map((r) => [r.id, r]));
 
-    const termIndex = new Map<string, number>();
-    this.termRules = [];
+    const index = new Map<string, number>();
+    this.keys = [];
+    this.unfiltered = [];
+    const use = (key: string): KeyUse => {
+      let k = index.get(key);
+      if (k === undefined) {
+        k = index.size;
+        index.set(key, k);
+        this.keys.push({ termRules: [], patterns: [] });
+      }
+      return this.keys[k]!;
+    };
     this.rules.forEach((rule, r) => {
       for (const term of rule.spec.terms) {
-        const folded = foldTerm(term.value);
-        let t = termIndex.get(folded);
-        if (t === undefined) {
-          t = termIndex.size;
-          termIndex.set(folded, t);
-          this.termRules.push([]);
-        }
-        if (!this.termRules[t]!.includes(r)) this.termRules[t]!.push(r);
+        const at = use(foldTerm(term.value));
+        if (!at.termRules.includes(r)) at.termRules.push(r);
       }
+      if (rule.spec.kind === "require") return;
+      rule.patterns.forEach((re, p) => {
+        const literals = requiredLiterals(re.source);
+        if (!literals) this.unfiltered.push({ rule: r, pattern: p });
+        else for (const literal of literals) use(literal).patterns.push({ rule: r, pattern: p });
+      });
     });
-    this.automaton = new TermAutomaton([...termIndex.keys()]);
+    this.automaton = new TermAutomaton([...index.keys()]);
   }
 
   rule(id: string): CompiledRule | undefined {

@@ -10,11 +10,18 @@ export interface Decoded {
   bom: boolean;
 }
 
-export type DecodeProblem = "binary" | "unknown-encoding";
+export type DecodeProblem = "binary" | "unknown-encoding" | "bad-utf16";
+
+const PROBLEMS: Record<DecodeProblem, string> = {
+  binary: "binary file (it contains NUL bytes)",
+  "unknown-encoding": "neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK",
+  "bad-utf16": "it starts with a UTF-16 byte order mark, but what follows is not UTF-16",
+};
 
 export class DecodeError extends Error {
+  override readonly name = "DecodeError";
   constructor(readonly problem: DecodeProblem) {
-    super(problem === "binary" ? "binary file (it contains NUL bytes)" : "neither UTF-8, UTF-16 with a BOM, nor GB18030/GBK");
+    super(PROBLEMS[problem]);
   }
 }
 
@@ -22,9 +29,18 @@ function decoder(encoding: Encoding) {
   return new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
 }
 
+/** A file with a UTF-16 byte order mark; an odd length or a lone surrogate makes it undecodable, not a crash. */
+function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Decoded {
+  try {
+    return { text: decoder(encoding).decode(bytes), encoding, bom: true };
+  } catch {
+    throw new DecodeError("bad-utf16");
+  }
+}
+
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder("utf-16le").decode(bytes), encoding: "utf-16le", bom: true };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder("utf-16be").decode(bytes), encoding: "utf-16be", bom: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be");
   if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("binary");
   try {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -1,13 +1,14 @@
 // Paths and globs to the files adlint reads: directories are walked for
 // supported formats, .gitignore files and config ignores are honoured, and
 // node_modules and .git are never entered.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { AdlintError } from "../core/errors.js";
 import { formatOf, isContentOnlyByConfig, supportedExtensions } from "../sources/index.js";
+import { repositoryRoot } from "./repository.js";
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
@@ -29,14 +30,6 @@ function needsContentGlob(file: string): boolean {
 interface GitIgnore {
   dir: string;
   rules: Ignore;
-}
-
-/** The repository that holds `dir`: the nearest folder above it with a .git. */
-function repositoryRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, ".git"))) return d;
-    if (dirname(d) === d) return undefined;
-  }
 }
 
 /** The .gitignore files that apply below `base`: its own and those of its parents in the same repository. */
@@ -67,6 +60,16 @@ function isIgnored(file: string, ignores: GitIgnore[]): boolean {
   });
 }
 
+/** Whether something, even a broken link, has this name. */
+function existsAsEntry(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The files to lint, absolute and sorted. Named files are always included. */
 export function findFiles(patterns: string[], options: FindOptions): string[] {
   const found = new Set<string>();
@@ -91,7 +94,9 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) {
+    // A named path that exists but is no folder (a file, a link that loops or dangles, a FIFO)
+    // is linted, so the report says what is wrong with it rather than that nothing matched.
+    if (stat?.isFile() || (!stat?.isDirectory() && existsAsEntry(path))) {
       found.add(path);
       continue;
     }

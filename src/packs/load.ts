@@ -13,6 +13,7 @@ import {
   mapEntries,
   YamlSource,
 } from "../core/yaml-source.js";
+import { foldPatternSource } from "../text/fold.js";
 import { findRegexHazard } from "./regex-safety.js";
 import { LEVELS, RULE_KINDS, SCOPES, VALIDATORS, type Example, type Located, type Pack, type RuleSpec } from "./pack.js";
 
@@ -255,12 +256,15 @@ function parseExamples(src: YamlSource, node: Node | null, what: string) {
 }
 
 function checkRegex(src: YamlSource, node: Node, source: string, what: string): void {
+  // What runs is the folded pattern (full-width `（＋）` become `(+)`), so that is what is checked.
+  const compiled = foldPatternSource(source);
   try {
     new RegExp(source, "giu");
+    new RegExp(compiled, "gdiu");
   } catch (e) {
     throw src.error(node, `${what}: invalid regular expression /${source}/: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "")}`);
   }
-  const hazard = findRegexHazard(source);
+  const hazard = findRegexHazard(compiled);
   if (hazard) throw src.error(node, `${what}: unsafe regular expression /${source}/: ${hazard.reason} (at character ${hazard.index + 1})`);
 }
 

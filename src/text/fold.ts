@@ -1,14 +1,33 @@
 // Folding: the text rules match against. Full-width and compatibility forms
 // become their plain forms (NFKC), Traditional becomes Simplified, Latin is
-// lower-cased, zero-width and filler characters vanish, and white space
-// between two Han characters is dropped, so `最 佳`, `最\u200b佳`, `最佳`
-// and `最佳` all read 最佳. Every folded code unit keeps the range of the
-// input it came from, so a match in folded text maps to exact characters.
+// lower-cased, zero-width and filler characters vanish, combining marks
+// stacked on a Han character vanish (Chinese has none; they only hide a
+// word), and white space between two Han characters is dropped, so `最 佳`,
+// `最\u200b佳`, `最\u0301佳`, `最佳` and `最佳` all read 最佳. White space
+// between a number and its percent sign goes too (`１００ ％` reads 100%).
+// Every folded code unit keeps the range of the input it came from, so a
+// match in folded text maps to exact characters.
 import type { MappedText } from "../core/types.js";
 import { toSimplified } from "./traditional.js";
 
 const HAN = /\p{Script=Han}/u;
 const WHITE = /\s/u;
+const MARK = /\p{M}/u;
+
+/** What decides whether white space between two characters is kept. */
+type Tight = "han" | "digit" | "percent" | undefined;
+
+function tightness(cp: number, folded: string): Tight {
+  if (isHan(cp)) return "han";
+  if (folded === "%") return "percent";
+  if (folded.length === 1 && folded >= "0" && folded <= "9") return "digit";
+  return undefined;
+}
+
+/** Copy reads the same without white space between two Han characters, or a number and its percent sign (`36 %`). */
+function joins(left: Tight, right: Tight): boolean {
+  return (left === "han" && right === "han") || (left === "digit" && right === "percent");
+}
 
 /** Characters that render as nothing and only serve to split a word. */
 function isInvisible(cp: number): boolean {
@@ -18,6 +37,8 @@ function isInvisible(cp: number): boolean {
     cp === 0x061c ||
     cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0 || // Hangul fillers
     cp === 0x180e ||
+    cp === 0x2800 || // braille blank
+    (cp >= 0x1d173 && cp <= 0x1d17a) || // musical formatting controls
     (cp >= 0x200b && cp <= 0x200f) || // zero-width space, joiners, direction marks
     (cp >= 0x202a && cp <= 0x202e) || // bidi embeddings
     (cp >= 0x2060 && cp <= 0x2064) || // word joiner, invisible operators
@@ -68,12 +89,13 @@ export function fold(input: string): MappedText {
   let spaceStart = -1;
   let spaceEnd = -1;
   let spaceHasNewline = false;
-  let lastWasHan = false;
+  let last: Tight;
 
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (isInvisible(cp)) {
+    // A combining mark on a Han character only disguises it.
+    if (isInvisible(cp) || (last === "han" && spaceStart < 0 && cp >= 0x300 && MARK.test(String.fromCodePoint(cp)))) {
       i += len;
       continue;
     }
@@ -85,14 +107,14 @@ export function fold(input: string): MappedText {
       i += len;
       continue;
     }
-    const han = isHan(cp);
+    const tight = tightness(cp, folded);
     if (spaceStart >= 0) {
-      if (!(lastWasHan && han)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+      if (!joins(last, tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
       spaceStart = -1;
       spaceHasNewline = false;
     }
     out.push(folded, i, i + len);
-    lastWasHan = han;
+    last = tight;
     i += len;
   }
   if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);

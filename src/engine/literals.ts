@@ -1,0 +1,128 @@
+// Literal prefilter for pattern rules: the strings one of which every match
+// of a regular expression must contain. They go into the one automaton with
+// the terms, so a text is scanned once and a rule's expression runs only on
+// texts where one of its literals occurs — instead of every expression of
+// every rule scanning every text.
+import { RegExpParser } from "@eslint-community/regexpp";
+import type { AST } from "@eslint-community/regexpp";
+
+/** Beyond this many alternatives a set of strings stops being a useful filter. */
+const MAX_STRINGS = 64;
+
+type Strings = string[] | undefined;
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+
+function cross(a: string[], b: string[]): Strings {
+  if (a.length * b.length > MAX_STRINGS) return undefined;
+  return a.flatMap((x) => b.map((y) => x + y));
+}
+
+function union(sets: Strings[]): Strings {
+  const out = new Set<string>();
+  for (const s of sets) {
+    if (!s) return undefined;
+    for (const x of s) out.add(x);
+  }
+  return out.size > MAX_STRINGS ? undefined : [...out];
+}
+
+/** Every string `el` can match, when there are few: `最`, `[佳好]`, `(全网|全国)`. */
+function exact(el: AST.Element): Strings {
+  switch (el.type) {
+    case "Character":
+      return [String.fromCodePoint(el.value).toLowerCase()];
+    case "CharacterClass": {
+      if (el.negate || el.unicodeSets) return undefined;
+      const out: string[] = [];
+      for (const e of el.elements) {
+        if (e.type === "Character") out.push(String.fromCodePoint(e.value).toLowerCase());
+        else if (e.type === "CharacterClassRange" && e.max.value - e.min.value < 16)
+          for (let c = e.min.value; c <= e.max.value; c++) out.push(String.fromCodePoint(c).toLowerCase());
+        else return undefined;
+      }
+      return out.length && out.length <= MAX_STRINGS ? [...new Set(out)] : undefined;
+    }
+    case "Group":
+    case "CapturingGroup":
+      return union(el.alternatives.map(exactSequence));
+    case "Quantifier": {
+      if (el.min !== el.max || el.max > 4) return undefined;
+      const inner = exact(el.element);
+      let out: Strings = [""];
+      for (let i = 0; i < el.min && out && inner; i++) out = cross(out, inner);
+      return inner ? out : undefined;
+    }
+    case "Assertion":
+      return [""]; // consumes nothing
+    default:
+      return undefined;
+  }
+}
+
+function exactSequence(alt: AST.Alternative): Strings {
+  let out: Strings = [""];
+  for (const el of alt.elements) {
+    const e = exact(el);
+    out = e && out ? cross(out, e) : undefined;
+    if (!out) return undefined;
+  }
+  return out;
+}
+
+/** Strings one of which every match of `el` contains; undefined when `el` may match without any. */
+function required(el: AST.Element): Strings {
+  switch (el.type) {
+    case "Group":
+    case "CapturingGroup":
+      return union(el.alternatives.map(requiredInSequence));
+    case "Quantifier":
+      return el.min >= 1 ? (exact(el.element) ?? required(el.element)) : undefined;
+    default:
+      return exact(el);
+  }
+}
+
+/** A filter is better when its shortest string is longer: it occurs less often by chance. */
+function better(a: string[], b: Strings): boolean {
+  if (!b) return true;
+  const shortest = (s: string[]) => Math.min(...s.map((x) => x.length));
+  return shortest(a) > shortest(b) || (shortest(a) === shortest(b) && a.length < b.length);
+}
+
+function requiredInSequence(alt: AST.Alternative): Strings {
+  let best: Strings;
+  const consider = (s: Strings) => {
+    if (s && s.every((x) => x.length > 0) && better(s, best)) best = s;
+  };
+  // Consecutive exact elements join into longer strings: 最(佳|好) gives 最佳, 最好.
+  let run: Strings = [""];
+  for (const el of alt.elements) {
+    const e = exact(el);
+    const joined: Strings = e && run ? cross(run, e) : undefined;
+    if (joined) {
+      run = joined;
+      continue;
+    }
+    consider(run);
+    consider(required(el));
+    run = e ?? [""];
+  }
+  consider(run);
+  return best;
+}
+
+/**
+ * The literals of a pattern (folded source, compiled with flags `iu`), or
+ * undefined when it can match without one and must always run.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  let pattern: AST.Pattern;
+  try {
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  } catch {
+    return undefined;
+  }
+  const literals = union(pattern.alternatives.map(requiredInSequence));
+  return literals && literals.every((l) => l.length > 0) ? literals : undefined;
+}

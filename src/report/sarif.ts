@@ -1,0 +1,120 @@
+// SARIF 2.1.0, the format code scanning reads. Each rule is described once in
+// tool.driver.rules, with its law and the text of the articles it rests on;
+// each result points at a repository-relative file and a region whose columns
+// are UTF-16 code units, as the run declares.
+import type { Diagnostic, Level, LintResult, Severity } from "../core/types.js";
+import type { Pack, RuleSpec } from "../packs/pack.js";
+import type { FormatContext } from "./index.js";
+import { FILE_PROBLEM, reportPath } from "./github.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export const DEFAULT_INFORMATION_URI = "https://www.npmjs.com/package/adlint";
+
+type SarifLevel = "error" | "warning" | "note" | "none";
+
+const levelOf = (severity: Severity): SarifLevel => (severity === 2 ? "error" : severity === 1 ? "warning" : "note");
+
+/** A repository-relative path as a URI reference: each segment percent-encoded. */
+export function pathToUri(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: Record<string, unknown>;
+}
+
+function ruleMessage(spec: RuleSpec, locale: FormatContext["locale"]): string {
+  return ((locale === "en" && spec.message.en) || spec.message.zh).replace(/\{match\}/g, "…");
+}
+
+function describeRule(spec: RuleSpec, ctx: FormatContext): SarifRule {
+  const message = ruleMessage(spec, ctx.locale);
+  const articles = spec.articles ?? [];
+  const text = [`${spec.law}`, spec.description ?? message, ...articles.map((a) => `${a.ref}：${a.text}`)].join("\n\n");
+  const markdown = [
+    `**${spec.law}**`,
+    spec.description ?? message,
+    ...articles.map((a) => `**${a.ref}**\n\n${a.text.split("\n").map((l) => `> ${l}`).join("\n")}`),
+  ].join("\n\n");
+  return {
+    id: spec.id,
+    shortDescription: { text: message },
+    ...(spec.description ? { fullDescription: { text: spec.description } } : {}),
+    help: { text, markdown },
+    defaultConfiguration: { level: spec.level === "error" ? "error" : spec.level === "warn" ? "warning" : "none" },
+    properties: { law: spec.law, tags: [spec.law, spec.kind] },
+  };
+}
+
+/** A rule met in results that no loaded pack describes (directive checks, problems with a file). */
+function plainRule(id: string, severity: Severity): SarifRule {
+  const text =
+    id === FILE_PROBLEM
+      ? "The file could not be read, decoded or parsed."
+      : id.startsWith("adlint/")
+        ? "A check of adlint's own inline directives."
+        : id;
+  return { id, shortDescription: { text }, defaultConfiguration: { level: levelOf(severity) }, properties: {} };
+}
+
+function region(m: Diagnostic) {
+  return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
+}
+
+export function sarif(results: LintResult[], ctx: FormatContext): string {
+  const rules = new Map<string, SarifRule>();
+  for (const spec of [...(ctx.rules?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    rules.set(spec.id, describeRule(spec, ctx));
+  const sarifResults = [];
+  for (const result of results) {
+    const uri = pathToUri(reportPath(result.filePath, ctx.cwd));
+    for (const m of result.messages) {
+      const ruleId = m.ruleId ?? FILE_PROBLEM;
+      if (!rules.has(ruleId)) rules.set(ruleId, plainRule(ruleId, m.severity));
+      sarifResults.push({
+        ruleId,
+        level: levelOf(m.severity),
+        message: { text: m.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region: region(m) } }],
+        ...(m.law ? { properties: { law: m.law } } : {}),
+      });
+    }
+  }
+  // Results refer to their rule by index too, so a consumer need not search by id.
+  const ruleList = [...rules.values()];
+  const index = new Map(ruleList.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "adlint",
+            ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
+            informationUri: ctx.informationUri ?? DEFAULT_INFORMATION_URI,
+            rules: ruleList,
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults.map((r) => ({ ...r, ruleIndex: index.get(r.ruleId)! })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The packs' rules by id at the levels `levels` (the config) gives them: what SARIF describes. */
+export function effectiveRuleSpecs(packs: readonly Pack[], levels: ReadonlyMap<string, Level>): Map<string, RuleSpec> {
+  const out = new Map<string, RuleSpec>();
+  for (const pack of packs) for (const rule of pack.rules) out.set(rule.id, { ...rule, level: levels.get(rule.id) ?? rule.level });
+  return out;
+}

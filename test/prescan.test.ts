@@ -1,0 +1,83 @@
+// The raw-text look that lets clean files skip parsing must never skip a file
+// a full lint would report on: checked against the full pipeline on random
+// documents built from terms, look-alikes and the markup that splits them.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../src/config/config.js";
+import { mayHaveFindings } from "../src/engine/prescan.js";
+import type { Format } from "../src/sources/document.js";
+import { parseDocument } from "../src/sources/index.js";
+import { openProject } from "../src/project.js";
+import { project as testProject } from "./helpers/lint.js";
+
+const builtin = openProject({ config: defaultConfig(process.cwd()) });
+
+/** Plain copy, halves of terms, and the markup and escapes that can split or hide a term. */
+const PLAIN = ["面膜", "的", "补水", "清爽", "欢迎", "选购", "，", "。", "\n", "\n\n", " ", "😀", "顾客", "口感"];
+const HALVES = ["最", "佳", "好", "国家", "級", "级", "包治", "百病", "36", "%", "销量", "第", "一"];
+const MARKUP = [
+  "**", "_", "`", "~~", "<b>", "</b>", "<br>", "&#26368;", "&#x4f73;", "&nbsp;", "\\u6700", "[", "](https://x.cn)", "> ", "- ", "# ",
+  "| ", "<!-- x -->", "<span title='", "'>", "<rt>zui</rt>", "\u200b",
+];
+
+/** Mostly clean documents, so the skip is exercised, with now and then the pieces of a term. */
+const doc = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 3, arbitrary: fc.constantFrom(...HALVES) }, { weight: 2, arbitrary: fc.constantFrom(...MARKUP) }), {
+    maxLength: 24,
+  })
+  .map((p) => p.join(""));
+
+function fullLint(project: typeof builtin, source: string, format: Format) {
+  return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));
+}
+
+describe.each([
+  ["built-in packs", builtin],
+  ["test pack", testProject],
+] as const)("with the %s", (_name, project) => {
+  it.each(["markdown", "text", "html"] as const)("never skips a %s file a full lint reports on", (format) => {
+    let skipped = 0;
+    let reported = 0;
+    fc.assert(
+      fc.property(doc, (source) => {
+        if (mayHaveFindings(source, format, project.linter.rules)) {
+          if (fullLint(project, source, format).length) reported++;
+          return;
+        }
+        skipped++;
+        expect(fullLint(project, source, format)).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
+    // Both sides of the look were exercised.
+    expect(skipped).toBeGreaterThan(300);
+    expect(reported).toBeGreaterThan(10);
+  });
+});
+
+describe("what the look sees through", () => {
+  it.each([
+    ["markdown", "最**佳**面膜"],
+    ["markdown", "[最](https://x.cn)佳"],
+    ["markdown", "&#26368;佳"],
+    ["markdown", "最\n佳"],
+    ["html", "<p>最<b>佳</b></p>"],
+    ["html", "<img alt=最佳>"],
+    ["html", "<span title='&#26368;好'>x</span>"],
+    ["html", "<ruby>最<rt>zuì</rt>佳</ruby>"],
+    ["text", "最 佳"],
+  ] as const)("%s: %s", (format, source) => {
+    expect(mayHaveFindings(source, format, testProject.linter.rules)).toBe(true);
+    expect(fullLint(testProject, source, format).length).toBeGreaterThan(0);
+  });
+
+  it("skips clean copy, and looks again at copy with a directive", () => {
+    expect(mayHaveFindings("很好的面膜，欢迎选购。\n", "markdown", testProject.linter.rules)).toBe(false);
+    expect(mayHaveFindings("<!-- adlint-disable -->\n很好的面膜\n", "markdown", testProject.linter.rules)).toBe(true);
+  });
+
+  it("always parses formats that can fail to parse", () => {
+    expect(mayHaveFindings("const = ;", "script", testProject.linter.rules)).toBe(true);
+    expect(mayHaveFindings("a: [", "yaml", testProject.linter.rules)).toBe(true);
+  });
+});
