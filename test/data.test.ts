@@ -9,37 +9,12 @@ import { lintText } from "../src/lint.js";
 import { openProject } from "../src/project.js";
 import { isNotCopy, parseData } from "../src/sources/data.js";
 import { formatOf, isContentOnlyByConfig } from "../src/sources/index.js";
+import { finding, FIXTURES, linterFor, type Found } from "./helpers/lint.js";
 
-const project = openProject({ config: fileURLToPath(new URL("./fixtures/sources.config.yaml", import.meta.url)) });
+const project = openProject({ config: `${FIXTURES}sources.config.yaml` });
+const lint = linterFor("sources.config.yaml");
 
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
-
-function lint(source: string, filePath: string): Found[] {
-  return lintText(source, { filePath, project }).messages.map((d) => ({
-    ruleId: d.ruleId,
-    line: d.line,
-    column: d.column,
-    endLine: d.endLine,
-    endColumn: d.endColumn,
-    text: source.slice(d.range[0], d.range[1]),
-  }));
-}
-
-const absolute = (line: number, column: number, endLine: number, endColumn: number, text: string): Found => ({
-  ruleId: "s/absolute",
-  line,
-  column,
-  endLine,
-  endColumn,
-  text,
-});
+const absolute = finding("s/absolute");
 
 describe("YAML string values", () => {
   const table: Array<[string, string, Found[]]> = [

@@ -9,38 +9,11 @@ import { lintText } from "../src/lint.js";
 import { openProject } from "../src/project.js";
 import { parseHtml } from "../src/sources/html.js";
 import { formatOf } from "../src/sources/index.js";
+import { finding, linterFor, type Found } from "./helpers/lint.js";
 
-const config = fileURLToPath(new URL("./fixtures/formats.config.yaml", import.meta.url));
-const project = openProject({ config });
+const lint = linterFor("formats.config.yaml", "page.html");
 
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
-
-function lint(source: string, filePath = "page.html"): Found[] {
-  return lintText(source, { filePath, project }).messages.map((d) => ({
-    ruleId: d.ruleId,
-    line: d.line,
-    column: d.column,
-    endLine: d.endLine,
-    endColumn: d.endColumn,
-    text: source.slice(d.range[0], d.range[1]),
-  }));
-}
-
-const absolute = (line: number, column: number, endLine: number, endColumn: number, text: string): Found => ({
-  ruleId: "fmt/absolute",
-  line,
-  column,
-  endLine,
-  endColumn,
-  text,
-});
+const absolute = finding("fmt/absolute");
 
 describe("HTML files are read as HTML", () => {
   it.each(["a.html", "a.htm", "A.HTML"])("%s", (name) => {

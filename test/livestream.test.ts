@@ -1,7 +1,6 @@
 // Livestream scripts: a speaker label (`主播：`, `【画外音】`…) at the start of
 // a line says who speaks it and is not copy; a rule with `speakers` hears only
 // what those speakers say on air.
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lintText } from "../src/lint.js";
 import { runExamples } from "../src/engine/examples.js";
@@ -9,29 +8,13 @@ import { parsePack } from "../src/packs/load.js";
 import { openProject } from "../src/project.js";
 import { speakerLabel } from "../src/sources/speakers.js";
 import { parseDocument } from "../src/sources/index.js";
+import { describeDiagnostic, FIXTURES, type Found } from "./helpers/lint.js";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const project = openProject({ config: `${FIXTURES}sources.config.yaml` });
-
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
 
 function lint(source: string, filePath: string): Found[] {
   // Paths are read from the test project's folder, where `live/**` is the livestream channel.
-  return lintText(source, { filePath, project, cwd: FIXTURES }).messages.map((d) => ({
-    ruleId: d.ruleId,
-    line: d.line,
-    column: d.column,
-    endLine: d.endLine,
-    endColumn: d.endColumn,
-    text: source.slice(d.range[0], d.range[1]),
-  }));
+  return lintText(source, { filePath, project, cwd: FIXTURES }).messages.map((d) => describeDiagnostic(source, d));
 }
 
 const onAir = (line: number, column: number, text: string): Found => ({

@@ -8,38 +8,12 @@ import { lintText } from "../src/lint.js";
 import { openProject } from "../src/project.js";
 import { formatOf } from "../src/sources/index.js";
 import { alignJsString, parseScript } from "../src/sources/script.js";
+import { finding, FIXTURES, linterFor, type Found } from "./helpers/lint.js";
 
-const config = fileURLToPath(new URL("./fixtures/formats.config.yaml", import.meta.url));
-const project = openProject({ config });
+const project = openProject({ config: `${FIXTURES}formats.config.yaml` });
+const lint = linterFor("formats.config.yaml", "x.tsx");
 
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
-
-function lint(source: string, filePath = "x.tsx"): Found[] {
-  return lintText(source, { filePath, project }).messages.map((d) => ({
-    ruleId: d.ruleId,
-    line: d.line,
-    column: d.column,
-    endLine: d.endLine,
-    endColumn: d.endColumn,
-    text: source.slice(d.range[0], d.range[1]),
-  }));
-}
-
-const absolute = (line: number, column: number, endLine: number, endColumn: number, text: string): Found => ({
-  ruleId: "fmt/absolute",
-  line,
-  column,
-  endLine,
-  endColumn,
-  text,
-});
+const absolute = finding("fmt/absolute");
 
 describe("script files are read as scripts", () => {
   it.each([".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".TSX"])("%s", (ext) => {

@@ -9,38 +9,14 @@ import { lintText } from "../src/lint.js";
 import { openProject } from "../src/project.js";
 import { formatOf } from "../src/sources/index.js";
 import { parseSubtitles } from "../src/sources/subtitles.js";
+import { finding, linterFor, type Found } from "./helpers/lint.js";
 
 const project = openProject({ config: fileURLToPath(new URL("./fixtures/sources.config.yaml", import.meta.url)) });
 
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-  cueStart?: string;
-}
-
-function lint(source: string, filePath: string): Found[] {
-  return lintText(source, { filePath, project }).messages.map((d) => ({
-    ruleId: d.ruleId,
-    line: d.line,
-    column: d.column,
-    endLine: d.endLine,
-    endColumn: d.endColumn,
-    text: source.slice(d.range[0], d.range[1]),
-    ...(d.cueStart !== undefined ? { cueStart: d.cueStart } : {}),
-  }));
-}
+const lint = linterFor("sources.config.yaml");
 
 const absolute = (cueStart: string, line: number, column: number, endLine: number, endColumn: number, text: string): Found => ({
-  ruleId: "s/absolute",
-  line,
-  column,
-  endLine,
-  endColumn,
-  text,
+  ...finding("s/absolute")(line, column, endLine, endColumn, text),
   cueStart,
 });
 

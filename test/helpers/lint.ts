@@ -17,10 +17,38 @@ export interface Found {
   endLine: number;
   endColumn: number;
   text: string;
+  cueStart?: string;
 }
 
 export function describeDiagnostic(source: string, d: Diagnostic): Found {
-  return { ruleId: d.ruleId, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, text: source.slice(d.range[0], d.range[1]) };
+  return {
+    ruleId: d.ruleId,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    text: source.slice(d.range[0], d.range[1]),
+    ...(d.cueStart !== undefined ? { cueStart: d.cueStart } : {}),
+  };
+}
+
+/** Lints a string as the file `filePath` with the project of a test config, describing each diagnostic. */
+export function linterFor(config: string, defaultFile = "copy.txt"): (source: string, filePath?: string) => Found[] {
+  const project = openProject({ config: `${FIXTURES}${config}` });
+  return (source, filePath = defaultFile) =>
+    lintText(source, { filePath, project }).messages.map((d) => describeDiagnostic(source, d));
+}
+
+/** Builds expected findings of one rule: finding("t/absolute")(1, 3, 1, 5, "最佳"). */
+export function finding(ruleId: string) {
+  return (line: number, column: number, endLine: number, endColumn: number, text: string): Found => ({
+    ruleId,
+    line,
+    column,
+    endLine,
+    endColumn,
+    text,
+  });
 }
 
 export function lintString(source: string, format: Format, options: { channel?: string } = {}): Found[] {
