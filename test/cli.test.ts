@@ -252,7 +252,7 @@ describe.concurrent("rules commands", () => {
   });
 
   it("rejects an unknown rules subcommand", async () => {
-    expect(await adlint(project(), "rules", "run")).toEqual({ code: 2, stdout: "", stderr: 'adlint: "adlint rules" takes test, list or docs, not "run"\n' });
+    expect(await adlint(project(), "rules", "run")).toEqual({ code: 2, stdout: "", stderr: 'adlint: "adlint rules" takes test, list, docs or diff, not "run"\n' });
   });
 });
 

@@ -119,7 +119,7 @@ export function parseCommand(argv: string[]): Command {
       return { command: "rules-diff", base: positionals[2]!, head: positionals[3]!, format, config: v.config };
     }
     if (sub !== "test" && sub !== "list" && sub !== "docs")
-      throw new AdlintError(`"adlint rules" takes test, list or docs, not ${sub ? `"${sub}"` : "nothing"}`);
+      throw new AdlintError(`"adlint rules" takes test, list, docs or diff, not ${sub ? `"${sub}"` : "nothing"}`);
     return {
       command: `rules-${sub}`,
       out: v.out ?? "docs/rules.md",

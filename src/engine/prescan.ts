@@ -3,8 +3,8 @@
 // Parsing costs 20 to 140 times the matching, and most copy is clean.
 //
 // The look must never miss what a full lint would find. It folds the raw text
-// twice: as written, and with markup stripped and escapes decoded, so a term
-// split by emphasis, a tag, an entity or a \u escape still shows. A hit in
+// twice: as written, and with markup stripped and character references
+// decoded, so a term split by emphasis, a tag or an entity still shows. A hit in
 // either says "parse it"; only a file with no hit in both is skipped.
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
@@ -19,12 +19,13 @@ const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
 
 const NAMED_SPACES: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "" };
 
-/** The raw text with markup removed and escapes decoded: a superset of the joins any adapter makes. */
+/**
+ * The raw text with markup removed and character references decoded: a superset
+ * of the joins the Markdown, text and HTML adapters make. (Scripts and data
+ * files, whose strings have escapes of their own, are always parsed.)
+ */
 function stripMarkup(source: string): string {
   return source
-    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, braced, four, two) =>
-      String.fromCodePoint(Math.min(parseInt(braced ?? four ?? two, 16), 0x10ffff)),
-    )
     .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g, (_m, hex, dec) =>
       String.fromCodePoint(Math.min(hex ? parseInt(hex, 16) : Number(dec), 0x10ffff)),
     )
