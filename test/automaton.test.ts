@@ -51,4 +51,25 @@ describe("TermAutomaton", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("some() agrees with scan() and stops at the first occurrence that passes (property)", () => {
+    const alphabet = fc.constantFrom("a", "b", "c", "最", "佳");
+    const term = fc.string({ unit: alphabet, minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 60 }), fc.nat(7), (terms, text, wanted) => {
+        const automaton = new TermAutomaton(terms);
+        const hits = automaton.scan(text);
+        let asked = 0;
+        const found = automaton.some(text, (t) => {
+          asked++;
+          return t === wanted;
+        });
+        expect(found).toBe(hits.some((h) => h.term === wanted));
+        // It asks about occurrences in scan order, and none after the one that passes.
+        const first = hits.findIndex((h) => h.term === wanted);
+        expect(asked).toBe(found ? first + 1 : hits.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -59,6 +59,20 @@ export class TermAutomaton {
   /** Every occurrence of every term in `text`, overlapping ones included. */
   scan(text: string): TermHit[] {
     const hits: TermHit[] = [];
+    this.walk(text, (term, end) => {
+      hits.push({ term, start: end - this.lengths[term]!, end });
+      return false;
+    });
+    return hits;
+  }
+
+  /** Whether some occurrence of a term passes `test`; stops at the first that does. */
+  some(text: string, test: (term: number) => boolean): boolean {
+    return this.walk(text, (term) => test(term));
+  }
+
+  /** Feeds `visit` each occurrence (term, end offset) until it returns true. */
+  private walk(text: string, visit: (term: number, end: number) => boolean): boolean {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -68,10 +82,9 @@ export class TermAutomaton {
         child = this.next[node]!.get(c);
       }
       node = child ?? 0;
-      for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!) {
-        for (const term of this.out[o]!) hits.push({ term, start: i + 1 - this.lengths[term]!, end: i + 1 });
-      }
+      for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!)
+        for (const term of this.out[o]!) if (visit(term, i + 1)) return true;
     }
-    return hits;
+    return false;
   }
 }

@@ -39,6 +39,23 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
 }
 
 /**
+ * Whether an enabled rule may match `text`: a term of it occurs, or a literal
+ * one of its patterns needs, or it has a pattern with no literal that matches.
+ * Stops at the first sign, and runs no expression that has a literal.
+ */
+export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  const some = rules.automaton.some(text, (k) => {
+    const key = rules.keys[k]!;
+    return key.termRules.some((r) => enabled(rules.rules[r]!)) || key.patterns.some((p) => enabled(rules.rules[p.rule]!));
+  });
+  if (some) return true;
+  return rules.unfiltered.some((ref) => {
+    const rule = rules.rules[ref.rule]!;
+    return enabled(rule) && !regexHits(rule.patterns[ref.pattern]!, text).next().done;
+  });
+}
+
+/**
  * Ranges matched by a global regex; a named group `hit` narrows the range to
  * the part that carries the violation. Empty matches are skipped.
  */

@@ -11,7 +11,7 @@ import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
 import { fold } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
-import { anyMatch, findCandidates } from "./match.js";
+import { anyMatch, mayMatch } from "./match.js";
 import type { RuleSet } from "./rule-set.js";
 
 /** Formats whose files are clean when nothing matches; others may still have a parse error to report. */
@@ -58,7 +58,7 @@ export function mayHaveFindings(source: string, format: Format, rules: RuleSet, 
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return true;
   for (const view of [source, stripMarkup(source)]) {
     const folded = fold(view).text;
-    if (findCandidates(folded, rules, () => true).length > 0) return true;
+    if (mayMatch(folded, rules, () => true)) return true;
     if (rules.rules.some((r) => r.spec.kind === "require" && anyMatch(r.when, folded))) return true;
   }
   return false;
