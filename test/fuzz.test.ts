@@ -181,13 +181,6 @@ describe("folding and directives survive hostile input (property)", () => {
   });
 });
 
-/** Runs `f` and fails when it takes longer than `ms`. */
-function within(ms: number, f: () => void): void {
-  const started = performance.now();
-  f();
-  expect(performance.now() - started).toBeLessThan(ms);
-}
-
 describe("huge and deeply nested files", () => {
   // A 100 KB sentence (commas do not end one) with a banned word every 80 characters.
   const line = `${"这是很好的面膜，".repeat(9)}这是最佳的面膜，`.repeat(100_000 / 80);
@@ -214,9 +207,9 @@ describe("huge and deeply nested files", () => {
     ["20 000 lines", "copy.txt", "最佳\n".repeat(20_000)],
   ];
 
-  // Generous bounds for a loaded machine: what they catch is work that grows with the square of the input.
+  // Work that grows with the square of the input shows here as a test that runs past the suite's timeout.
   it.each(cases)("%s", (_name, path, source) => {
-    within(20_000, () => lintAndCheck(source, path));
+    lintAndCheck(source, path);
   });
 });
 
@@ -236,6 +229,6 @@ describe("inputs that once broke adlint", () => {
       }
       return;
     }
-    within(20_000, () => lintAndCheck(bytes.toString("utf8"), name));
+    lintAndCheck(bytes.toString("utf8"), name);
   });
 });

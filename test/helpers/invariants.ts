@@ -6,32 +6,38 @@ import type { Diagnostic } from "../../src/core/types.js";
 import type { RuleSet } from "../../src/engine/rule-set.js";
 import { fold, foldTerm } from "../../src/text/fold.js";
 
-/** 1-based line and column of `offset`, counting \r\n, \n and \r as line ends. */
-export function countPosition(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = source[i];
-    if (c === "\r" && source[i + 1] === "\n" && i + 1 < offset) i++;
-    if (c === "\r" || c === "\n") {
-      line++;
-      lineStart = i + 1;
+/**
+ * 1-based line and column of an offset, counting \r\n, \n and \r as line
+ * ends: the line ends are found once with a regular expression, apart from
+ * LineIndex, so the two can check each other.
+ */
+export function positionCounter(source: string): (offset: number) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (const m of source.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index + m[0].length);
+  return (offset) => {
+    // The last line start at or before the offset; an offset between \r and \n sits on the \r's line.
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  // An offset between \r and \n sits on the \r's line.
-  return { line, column: offset - lineStart + 1 };
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
 }
 
 /** Asserts the invariants of every diagnostic of one lint of `source`. */
 export function checkDiagnostics(source: string, messages: readonly Diagnostic[], rules?: RuleSet): void {
+  const position = positionCounter(source);
   for (const m of messages) {
     const [start, end] = m.range;
     expect(Number.isInteger(start) && Number.isInteger(end), `range ${m.range} of ${m.ruleId}`).toBe(true);
     expect(start).toBeGreaterThanOrEqual(0);
     expect(start).toBeLessThanOrEqual(end);
     expect(end).toBeLessThanOrEqual(source.length);
-    expect({ line: m.line, column: m.column }).toEqual(countPosition(source, start));
-    expect({ line: m.endLine, column: m.endColumn }).toEqual(countPosition(source, end));
+    expect({ line: m.line, column: m.column }).toEqual(position(start));
+    expect({ line: m.endLine, column: m.endColumn }).toEqual(position(end));
     if (m.fatal) continue;
     expect(end, `empty range for ${m.ruleId}`).toBeGreaterThan(start);
     if (m.ruleId === null || m.ruleId.startsWith("adlint/")) continue;
