@@ -2,30 +2,18 @@
 // so each malformed or hostile one is refused with a message that says what is
 // wrong, at its file, line and column, and the command exits 2 without a stack.
 // (More malformed packs and configs are in packs.test.ts and config.test.ts.)
-import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.js";
-import { AdlintError } from "../src/core/errors.js";
 import { parseEvidence } from "../src/evidence/registry.js";
 import { parsePack } from "../src/packs/load.js";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
+import { adlint } from "./helpers/cli.js";
+import { refusal } from "./helpers/refusal.js";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
 const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
-
-function refusal(f: () => unknown): AdlintError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AdlintError) return e;
-    throw e;
-  }
-  throw new Error("it was accepted");
-}
 
 /** A pack with one rule whose body is `body` (indented four spaces, one key per line). */
 const oneRule = (body: string) => `pack: t\nrules:\n  - id: a\n${body.replace(/^/gm, "    ")}\n`;
@@ -138,20 +126,6 @@ describe("malformed evidence registries", () => {
     expect(e.location).toEqual({ file: "evidence.yaml", line, column });
   });
 });
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function adlint(cwd: string, ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (_error, stdout, stderr) =>
-      done({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-}
 
 describe.concurrent("the command refuses bad input with exit 2 and file:line:col", () => {
   // [case, files, args, file named in the message, line, column, message]

@@ -1,30 +1,13 @@
 // The built command, spawned in real directories: exit codes, formats,
 // options, file discovery and decoding, as a user meets them.
-import { execFile } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
+import { adlint } from "./helpers/cli.js";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
 const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command; the runs are independent, so the tests below run concurrently. */
-function adlint(cwd: string, ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (_error, stdout, stderr) =>
-      done({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-}
 
 /** A project using the test pack, with `files` beside its config. */
 function project(files: Record<string, string | Uint8Array> = {}, config = ""): string {

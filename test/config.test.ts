@@ -4,12 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findConfig, loadConfig, parseConfig } from "../src/config/config.js";
-import { AdlintError } from "../src/core/errors.js";
 import { lint } from "../src/lint.js";
 import { builtinPackNames } from "../src/packs/registry.js";
 import { openProject } from "../src/project.js";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree as makeTree } from "./helpers/tree.js";
+import { refusal } from "./helpers/refusal.js";
 
 // Config may only name packs inside its repository, so each tree carries its own copy of the test pack.
 const PACK = "./basic.yaml";
@@ -20,16 +20,6 @@ const tree = (files: Record<string, string | Uint8Array>) => makeTree({ "basic.y
 async function run(root: string, patterns: string[] = ["."]): Promise<string[]> {
   const results = await lint(patterns, { cwd: root });
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.column} ${m.ruleId} ${m.severity}`));
-}
-
-function refusal(f: () => unknown): AdlintError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AdlintError) return e;
-    throw e;
-  }
-  throw new Error("no error");
 }
 
 describe("finding the config", () => {

@@ -1,9 +1,7 @@
 // --fix applies the replacements rules declare as safe: in order, never two
 // that overlap, never outside a match, and the file keeps its encoding.
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/core/types.js";
@@ -11,8 +9,8 @@ import { applyFixes } from "../src/fix/apply.js";
 import { lintText } from "../src/lint.js";
 import { FIXTURES, project as testProject } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
+import { adlint } from "./helpers/cli.js";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
 const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
 
 function fixAt(start: number, end: number, text: string): Diagnostic {
@@ -56,14 +54,6 @@ describe("applyFixes", () => {
     );
   });
 });
-
-function adlint(cwd: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (_e, stdout, stderr) =>
-      done({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-}
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 

@@ -7,20 +7,13 @@ import { parsePack } from "../src/packs/load.js";
 import { loadPackFile } from "../src/packs/registry.js";
 import { findRegexHazard } from "../src/packs/regex-safety.js";
 import { FIXTURES } from "./helpers/lint.js";
+import { refusal as refusalOf } from "./helpers/refusal.js";
 
 /** A pack with one rule whose body is `body` (indented four spaces, one key per line). */
 const oneRule = (body: string) => `pack: t\nrules:\n  - id: a\n${body.replace(/^/gm, "    ")}\n`;
 const term = (extra = "") => oneRule(`kind: term\nlevel: error\nlaw: 第九条\nmessage: m\nterms: [最佳]${extra}`);
 
-function refusal(text: string, file = "p.yaml"): AdlintError {
-  try {
-    parsePack(file, text);
-  } catch (e) {
-    if (e instanceof AdlintError) return e;
-    throw e;
-  }
-  throw new Error("the pack was accepted");
-}
+const refusal = (text: string, file = "p.yaml") => refusalOf(() => parsePack(file, text));
 
 describe("malformed packs", () => {
   // [case, pack text, message, line, column]
