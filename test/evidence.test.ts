@@ -4,7 +4,6 @@
 // check character.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { AdlintError } from "../src/core/errors.js";
 import { checkCharacter, readPatentNumber } from "../src/evidence/patent-number.js";
 import { parseEvidence } from "../src/evidence/registry.js";
 import { Linter } from "../src/engine/linter.js";
@@ -14,6 +13,7 @@ import { parsePack } from "../src/packs/load.js";
 import { openProject } from "../src/project.js";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
+import { refusal } from "./helpers/refusal.js";
 
 describe("Chinese patent numbers", () => {
   it.each([
@@ -147,15 +147,9 @@ describe("malformed registries", () => {
     ["unknown key", "evidence:\n  - id: a\n    kind: other\n    supports: [x]\n    source: s\n    expires: 2025-01-01\n", 'evidence entry: unknown key "expires"', 6, 5],
   ];
   it.each(table)("%s", (_name, text, message, line, column) => {
-    let error: unknown;
-    try {
-      parseEvidence("evidence.yaml", text);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(AdlintError);
-    expect((error as AdlintError).message).toBe(message);
-    expect((error as AdlintError).location).toEqual({ file: "evidence.yaml", line, column });
+    const error = refusal(() => parseEvidence("evidence.yaml", text));
+    expect(error.message).toBe(message);
+    expect(error.location).toEqual({ file: "evidence.yaml", line, column });
   });
 });
 
