@@ -28,6 +28,7 @@ describe("Markdown copy is linted where it is written", () => {
     ["hard line break keeps lines apart", "最佳  \n第一\n", [absolute(1, 1, 1, 3, "最佳"), absolute(2, 1, 2, 3, "第一")]],
     ["CRLF document", "# 标题\r\n\r\n这是最好的\r\n", [absolute(3, 3, 3, 5, "最好")]],
     ["emoji before the match", "😀 **最好**的\n", [absolute(1, 6, 1, 8, "最好")]],
+    ["a reference to & before another reference", "&amp;&#26368;國家級最 佳\n", [absolute(1, 14, 1, 17, "國家級"), absolute(1, 17, 1, 20, "最 佳")]],
     ["tab before the match", "好评\t最佳\n", [absolute(1, 4, 1, 6, "最佳")]],
     ["zero-width space inside the term", "- 最\u200b佳\n", [absolute(1, 3, 1, 6, "最\u200b佳")]],
     ["full-width letters around the term", "ＴＯＰ最好\n", [absolute(1, 4, 1, 6, "最好")]],
