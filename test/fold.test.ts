@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldPatternSource, foldTerm } from "../src/text/fold.js";
+import { fold, foldPatternSource, foldTerm, foldText } from "../src/text/fold.js";
 import { identityMap, mapRange } from "../src/text/offsets.js";
 
 describe("fold", () => {
@@ -190,6 +190,17 @@ describe("fold sees through disguises (property)", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("folded text without positions", () => {
+  it("is the text of the positioned fold, whatever the input (property)", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(foldText(input)).toBe(fold(input).text);
+      }),
+      { numRuns: 2000, seed: 20261125 },
     );
   });
 });

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
-import { mayHaveFindings } from "../src/engine/prescan.js";
+import { mayHaveFindings, planParse } from "../src/engine/prescan.js";
 import type { Format } from "../src/sources/document.js";
 import { parseDocument } from "../src/sources/index.js";
 import { openProject } from "../src/project.js";
@@ -53,6 +53,38 @@ describe.each([
     // Both sides of the look were exercised.
     expect(skipped).toBeGreaterThan(300);
     expect(reported).toBeGreaterThan(10);
+  });
+});
+
+/** Documents of several blocks, with what decides which rules apply: front matter, requirements and their triggers. */
+const blocky = fc
+  .tuple(
+    fc.constantFrom("", "---\nchannel: sms\n---\n", "---\ncategory: cosmetics\n---\n\n", "---\nchannel: livestream\ncategory: food\n---\n"),
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: doc },
+        { weight: 1, arbitrary: fc.constantFrom("回T退订", "保本稳赚", "投资有风险", "【店铺】", "功效评价报告", "专利号ZL2019", "本品不能代替药物") },
+      ),
+      { maxLength: 8 },
+    ),
+  )
+  .map(([front, parts]) => front + parts.join("\n\n"));
+
+describe.each([
+  ["built-in packs", builtin],
+  ["test pack", testProject],
+] as const)("block by block, with the %s", (_name, project) => {
+  it("lints Markdown exactly as a whole-file parse does", () => {
+    let partly = 0;
+    fc.assert(
+      fc.property(blocky, (source) => {
+        const plan = planParse(source, "markdown", project.linter.rules);
+        if (plan.parse === "blocks") partly++;
+        expect(project.linter.lintSource(source, { format: "markdown" })).toEqual(fullLint(project, source, "markdown"));
+      }),
+      { numRuns: 1000, seed: 20261125 },
+    );
+    expect(partly).toBeGreaterThan(100);
   });
 });
 

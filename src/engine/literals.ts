@@ -92,8 +92,15 @@ function better(a: string[], b: Strings): boolean {
 
 function requiredInSequence(alt: AST.Alternative): Strings {
   let best: Strings;
+  for (const s of requiredSets(alt)) if (better(s, best)) best = s;
+  return best;
+}
+
+/** Every set of strings one of which each match of `alt` contains, from left to right. */
+function requiredSets(alt: AST.Alternative): string[][] {
+  const sets: string[][] = [];
   const consider = (s: Strings) => {
-    if (s && s.every((x) => x.length > 0) && better(s, best)) best = s;
+    if (s && s.every((x) => x.length > 0)) sets.push(s);
   };
   // Consecutive exact elements join into longer strings: 最(佳|好) gives 最佳, 最好.
   let run: Strings = [""];
@@ -109,7 +116,7 @@ function requiredInSequence(alt: AST.Alternative): Strings {
     run = e ?? [""];
   }
   consider(run);
-  return best;
+  return sets;
 }
 
 /**
@@ -117,12 +124,25 @@ function requiredInSequence(alt: AST.Alternative): Strings {
  * undefined when it can match without one and must always run.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  let pattern: AST.Pattern;
+  const pattern = parse(source);
+  if (!pattern) return undefined;
+  const literals = union(pattern.alternatives.map(requiredInSequence));
+  return literals && literals.every((l) => l.length > 0) ? literals : undefined;
+}
+
+/**
+ * For each alternative at the top of a pattern, the sets of literals its
+ * matches contain one of each: `\d+天[^。]{0,8}(见效|变白)` needs 天 and one of
+ * 见效 and 变白. A text without them all, for every alternative, has no match.
+ */
+export function requiredLiteralSets(source: string): string[][][] | undefined {
+  return parse(source)?.alternatives.map(requiredSets);
+}
+
+function parse(source: string): AST.Pattern | undefined {
   try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+    return parser.parsePattern(source, 0, source.length, { unicode: true });
   } catch {
     return undefined;
   }
-  const literals = union(pattern.alternatives.map(requiredInSequence));
-  return literals && literals.every((l) => l.length > 0) ? literals : undefined;
 }

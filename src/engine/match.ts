@@ -39,14 +39,24 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
 }
 
 /**
- * Whether an enabled rule may match `text`: a term of it occurs, or a literal
- * one of its patterns needs, or it has a pattern with no literal that matches.
+ * Whether an enabled rule may match `text`: a term of it occurs, or one of
+ * each set of literals one of its patterns needs, or it has a pattern with no
+ * literal that matches.
  * Stops at the first sign, and runs no expression that has a literal.
  */
 export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  // A pattern's literal sets are looked for once, whichever of its literals comes first.
+  const ruledOut = new Set<PatternRef>();
+  const mayRun = (p: PatternRef) => {
+    if (ruledOut.has(p) || !enabled(rules.rules[p.rule]!)) return false;
+    const has = (set: string[]) => set.some((literal) => text.includes(literal));
+    if (p.needs.length === 0 || p.needs.some((alternative) => alternative.every(has))) return true;
+    ruledOut.add(p);
+    return false;
+  };
   const some = rules.automaton.some(text, (k) => {
     const key = rules.keys[k]!;
-    return key.termRules.some((r) => enabled(rules.rules[r]!)) || key.patterns.some((p) => enabled(rules.rules[p.rule]!));
+    return key.termRules.some((r) => enabled(rules.rules[r]!)) || key.patterns.some(mayRun);
   });
   if (some) return true;
   return rules.unfiltered.some((ref) => {

@@ -9,10 +9,11 @@
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
-import { fold } from "../text/fold.js";
+import { foldText } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
-import { anyMatch, mayMatch } from "./match.js";
-import type { RuleSet } from "./rule-set.js";
+import { splitBlocks, type Block } from "../sources/markdown-blocks.js";
+import { mayMatch } from "./match.js";
+import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 /** Formats whose files are clean when nothing matches; others may still have a parse error to report. */
 const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
@@ -48,18 +49,46 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
   return { ...fallback, ...own };
 }
 
-/** False only when no rule can find anything in `source`, so parsing it is wasted work. */
-export function mayHaveFindings(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): boolean {
-  if (!PRESCANNED.has(format)) return true;
-  // Directives are judged too: one that suppresses nothing is reported.
-  if (source.includes("adlint-")) return true;
-  // A requirement with no trigger applies to every document of its channels and categories.
-  const known = quickMeta(source, format, meta);
-  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return true;
-  for (const view of [source, stripMarkup(source)]) {
-    const folded = fold(view).text;
-    if (mayMatch(folded, rules, () => true)) return true;
-    if (rules.rules.some((r) => r.spec.kind === "require" && anyMatch(r.when, folded))) return true;
+/** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
+function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  const literals = rules.documentLiterals;
+  for (const view of [text, stripMarkup(text)]) {
+    const folded = foldText(view);
+    if (mayMatch(folded, rules, enabled)) return true;
+    if (literals.automaton.some(folded, (k) => literals.rules[k]!.some((r) => enabled(rules.rules[r]!)))) return true;
   }
   return false;
+}
+
+/**
+ * How much of a document to parse: none of it (no rule can find anything),
+ * only some Markdown blocks (the others hold nothing any rule reads), or all.
+ */
+export type ParsePlan = { parse: "none" } | { parse: "blocks"; blocks: Block[] } | { parse: "whole" };
+
+export function planParse(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): ParsePlan {
+  if (!PRESCANNED.has(format)) return { parse: "whole" };
+  // Directives are judged too: one that suppresses nothing is reported.
+  if (source.includes("adlint-")) return { parse: "whole" };
+  const split = format === "markdown" ? splitBlocks(source) : undefined;
+  // Without blocks, front matter is read roughly, and so the look is made for every rule whatever the channel.
+  const known = split ? { ...meta, ...(split.frontMatter !== undefined ? readFrontMatter(split.frontMatter) : {}) } : quickMeta(source, format, meta);
+  const exact = format !== "markdown" || split !== undefined;
+  const enabled = exact ? (rule: CompiledRule) => ruleAppliesTo(rule, known) : () => true;
+  // A requirement with no trigger applies to every document of its channels and categories.
+  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return { parse: "whole" };
+  if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return { parse: "whole" };
+  if (!split) return mayMatter(source, rules, enabled) ? { parse: "whole" } : { parse: "none" };
+  const [first, ...rest] = split.blocks;
+  const blocks = rest.filter((b) => mayMatter(source.slice(b.start, b.end), rules, enabled));
+  const firstMatters = first !== undefined && mayMatter(source.slice(first.start, first.end), rules, enabled);
+  if (!firstMatters && blocks.length === 0) return { parse: "none" };
+  // The first block holds the front matter, which the parse reads for what it says about the document.
+  if (first && (firstMatters || split.frontMatter !== undefined)) blocks.unshift(first);
+  return blocks.length === split.blocks.length ? { parse: "whole" } : { parse: "blocks", blocks };
+}
+
+/** False only when no rule can find anything in `source`, so parsing it is wasted work. */
+export function mayHaveFindings(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): boolean {
+  return planParse(source, format, rules, meta).parse !== "none";
 }

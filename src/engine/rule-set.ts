@@ -4,7 +4,7 @@ import { severityOf, type Level, type Severity } from "../core/types.js";
 import type { Pack, RuleSpec } from "../packs/pack.js";
 import { foldPatternSource, foldTerm } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
-import { requiredLiterals } from "./literals.js";
+import { requiredLiteralSets, requiredLiterals } from "./literals.js";
 
 export interface CompiledRule {
   readonly spec: RuleSpec;
@@ -43,12 +43,27 @@ function compileRule(spec: RuleSpec, level: Level): CompiledRule {
 export interface PatternRef {
   rule: number;
   pattern: number;
+  /** For each of the pattern's top alternatives, sets of literals it needs one of each; none when unknown. */
+  needs: string[][][];
 }
 
 /** What one automaton key stands for: a term of some rules, a literal of some patterns, or both. */
 export interface KeyUse {
   termRules: number[];
   patterns: PatternRef[];
+}
+
+/**
+ * What document-level checks read, beyond candidates: a requirement and its
+ * trigger, and evidence looked for in the whole document. Copy without any of
+ * these literals cannot change such a check's outcome.
+ */
+export interface DocumentLiterals {
+  automaton: TermAutomaton;
+  /** For each automaton key, the rules whose checks read it. */
+  rules: number[][];
+  /** Rules with an expression that needs no literal: every piece of copy may matter to them. */
+  unfiltered: number[];
 }
 
 export class RuleSet {
@@ -59,6 +74,7 @@ export class RuleSet {
   readonly keys: KeyUse[];
   /** Patterns with no literal to filter on: they run on every text. */
   readonly unfiltered: PatternRef[];
+  readonly documentLiterals: DocumentLiterals;
   private readonly byId: Map<string, CompiledRule>;
 
   constructor(
@@ -91,11 +107,13 @@ export class RuleSet {
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
         const literals = requiredLiterals(re.source);
-        if (!literals) this.unfiltered.push({ rule: r, pattern: p });
-        else for (const literal of literals) use(literal).patterns.push({ rule: r, pattern: p });
+        const ref = { rule: r, pattern: p, needs: requiredLiteralSets(re.source) ?? [] };
+        if (!literals) this.unfiltered.push(ref);
+        else for (const literal of literals) use(literal).patterns.push(ref);
       });
     });
     this.automaton = new TermAutomaton([...index.keys()]);
+    this.documentLiterals = documentLiterals(this.rules);
   }
 
   rule(id: string): CompiledRule | undefined {
@@ -106,4 +124,26 @@ export class RuleSet {
   get knownIds(): Set<string> {
     return new Set(this.packs.flatMap((p) => p.rules.map((r) => r.id)));
   }
+}
+
+function documentLiterals(rules: CompiledRule[]): DocumentLiterals {
+  const index = new Map<string, number[]>();
+  const unfiltered: number[] = [];
+  rules.forEach((rule, r) => {
+    const read =
+      rule.spec.kind === "require" ? [...rule.when, ...rule.require] : rule.spec.kind === "claim" && rule.spec.within === "document" ? rule.evidence : [];
+    for (const re of read) {
+      const literals = requiredLiterals(re.source);
+      if (!literals) {
+        if (!unfiltered.includes(r)) unfiltered.push(r);
+        continue;
+      }
+      for (const literal of literals) {
+        const users = index.get(literal) ?? [];
+        if (!users.includes(r)) users.push(r);
+        index.set(literal, users);
+      }
+    }
+  });
+  return { automaton: new TermAutomaton([...index.keys()]), rules: [...index.values()], unfiltered };
 }

@@ -6,6 +6,7 @@ import type { Format, ParsedDocument } from "./document.js";
 import { assignSpeakers } from "./speakers.js";
 import { parseHtml } from "./html.js";
 import { parseMarkdown } from "./markdown.js";
+import type { Block } from "./markdown-blocks.js";
 import { parseScript } from "./script.js";
 import { parseSubtitles } from "./subtitles.js";
 import { parseText } from "./text.js";
@@ -15,13 +16,15 @@ export interface AdapterOptions {
   path: string;
   /** The top-level field of a data file that names its channel. */
   channelField?: string;
+  /** The Markdown blocks to parse, when the others hold nothing a rule reads. */
+  only?: readonly Block[];
 }
 
 /** An adapter reads one format into segments, directives and what the file says about itself. */
 export type Adapter = (source: string, options: AdapterOptions) => ParsedDocument;
 
 const ADAPTERS: Partial<Record<Format, Adapter>> = {
-  markdown: (source) => parseMarkdown(source),
+  markdown: (source, { only }) => parseMarkdown(source, only),
   text: (source) => parseText(source),
   script: (source, { path }) => parseScript(source, path),
   html: (source) => parseHtml(source),

@@ -9,12 +9,15 @@ import { unified } from "unified";
 import type { DocumentMeta, Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
 import { alignToSource } from "./align.js";
+import type { Block } from "./markdown-blocks.js";
 import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
 
 // GFM: tables, strikethrough and autolinks parse as GitHub and most shop editors render them.
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+/** For blocks after the first: front matter is only ever at the very start. */
+const blockParser = unified().use(remarkParse).use(remarkGfm);
 
 const COMMENT = /<!--([^]*?)-->/g;
 
@@ -28,17 +31,49 @@ export function directivesInHtml(html: string, offset: number): Directive[] {
   return out;
 }
 
-const offsets = (node: Nodes): [number, number] | undefined => {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? undefined : [s, e];
-};
+/** Source pieces put end to end, with the way back from an offset in them to one in the source. */
+function toParsedText(source: string, pieces: ReadonlyArray<{ start: number; end: number }>) {
+  const text = pieces.length === 1 ? source.slice(pieces[0]!.start, pieces[0]!.end) : pieces.map((p) => source.slice(p.start, p.end)).join("");
+  const from: number[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    from.push(length);
+    length += p.end - p.start;
+  }
+  return {
+    text,
+    /** The source offset of `offset`; an end offset (`isEnd`) belongs to the piece it closes. */
+    toSource(offset: number, isEnd: boolean): number {
+      let lo = 0;
+      let hi = pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (isEnd ? from[mid]! < offset : from[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return pieces.length ? pieces[lo]!.start + offset - from[lo]! : offset;
+    },
+  };
+}
 
-export function parseMarkdown(source: string): ParsedDocument {
-  const tree = parser.parse(source) as Root;
+/**
+ * Parses the document whole, or only the blocks given (from `splitBlocks`),
+ * each alone: positions are the same either way.
+ */
+export function parseMarkdown(source: string, only?: readonly Block[]): ParsedDocument {
   const segments: Segment[] = [];
   const directives: Directive[] = [];
   let meta: DocumentMeta = {};
+
+  // The parser drops a byte order mark and counts positions after it.
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const pieces = (only ?? [{ start: 0, end: source.length }]).map(({ start, end }) => ({ start: Math.max(start, bom), end }));
+  const parsed = toParsedText(source, pieces);
+  const offsets = (node: Nodes): [number, number] | undefined => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    return s === undefined || e === undefined ? undefined : [parsed.toSource(s, false), parsed.toSource(e, e > s)];
+  };
 
   const keep = (segment: Segment | undefined) => {
     if (segment) segments.push(segment);
@@ -110,7 +145,8 @@ export function parseMarkdown(source: string): ParsedDocument {
         if ("children" in node) for (const child of node.children as Nodes[]) block(child);
     }
   };
-  block(tree);
+  // Blocks parse alone as in place, and so one after another: one parse, not one per block.
+  block((pieces[0]?.start === bom ? parser : blockParser).parse(parsed.text) as Root);
   segments.sort((a, b) => a.starts[0]! - b.starts[0]!);
   // A paragraph line or list item may open with a speaker label (`主播：`).
   return { source, segments, directives, meta };

@@ -56,9 +56,18 @@ function isHan(cp: number): boolean {
   return HAN.test(String.fromCodePoint(cp));
 }
 
+/** Folded forms of the code points met so far: normalising one character at a time is slow, and copy repeats few. */
+const folds = new Map<number, string>();
+
 /** The folded form of one code point, as a string (NFKC may expand it). */
 function foldCodePoint(cp: number): string {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
+  let folded = folds.get(cp);
+  if (folded === undefined) folds.set(cp, (folded = foldAnyCodePoint(cp)));
+  return folded;
+}
+
+function foldAnyCodePoint(cp: number): string {
   if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCodePoint(toSimplified(cp));
   const normal = String.fromCodePoint(cp).normalize("NFKC");
   let out = "";
@@ -66,7 +75,12 @@ function foldCodePoint(cp: number): string {
   return out.toLowerCase();
 }
 
-class Builder {
+/** Where folded text goes: with the input range of each piece, or (`TextOnly`) without. */
+interface Sink {
+  push(s: string, start: number, end: number): void;
+}
+
+class Mapped implements Sink {
   text = "";
   starts: number[] = [];
   ends: number[] = [];
@@ -82,9 +96,28 @@ class Builder {
   }
 }
 
+class TextOnly implements Sink {
+  text = "";
+  push(s: string): void {
+    this.text += s;
+  }
+}
+
 /** Folds `input`; the result maps each code unit back to a range of `input`. */
 export function fold(input: string): MappedText {
-  const out = new Builder();
+  const out = new Mapped();
+  foldInto(input, out);
+  return out.done();
+}
+
+/** The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner. */
+export function foldText(input: string): string {
+  const out = new TextOnly();
+  foldInto(input, out);
+  return out.text;
+}
+
+function foldInto(input: string, out: Sink): void {
   // A run of white space waits until we know what follows it.
   let spaceStart = -1;
   let spaceEnd = -1;
@@ -118,7 +151,6 @@ export function fold(input: string): MappedText {
     i += len;
   }
   if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
-  return out.done();
 }
 
 /**

@@ -1,0 +1,128 @@
+// Cuts a Markdown document into top-level blocks that parse alone exactly as
+// they parse in place, so a file's copy can be parsed only where a rule may
+// find something. Parsing is the costly step; most blocks hold nothing.
+//
+// A cut is made only at a blank line followed by a line that starts in column
+// 0. Such a line closes every open container (a list item needs indentation,
+// a block quote ends at a blank line, a paragraph cannot continue past one),
+// so the text after the cut starts the same blocks alone as in place. Only
+// top-level constructs that may hold blank lines survive such a line: fenced
+// code, HTML blocks and front matter; the scan follows those and makes no cut
+// inside them. Whatever it cannot follow with certainty (link reference
+// definitions, whose labels reach into every block; an HTML block that ends
+// at a marker; a fence or HTML indented at top level, which may belong to a
+// list item) gives no blocks, and the document is parsed whole.
+
+/** A top-level stretch of the source, `[start, end)`; the blocks of a document cover it without gaps. */
+export interface Block {
+  start: number;
+  end: number;
+}
+
+/** Front matter as remark-frontmatter reads it: `---` lines around YAML at the very start. */
+const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([^]*?)(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
+const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** HTML blocks that end at a marker (script, processing instruction, declaration, CDATA), not at a blank line. */
+const HTML_TO_MARKER = /^<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|\?|![A-Za-z]|!\[CDATA\[)/i;
+
+/** Columns of leading white space, tabs to the next multiple of four. */
+function indentation(line: string): { columns: number; chars: number } {
+  let columns = 0;
+  let chars = 0;
+  for (; chars < line.length; chars++) {
+    const c = line[chars];
+    if (c === " ") columns++;
+    else if (c === "\t") columns += 4 - (columns % 4);
+    else break;
+  }
+  return { columns, chars };
+}
+
+export interface SplitDocument {
+  blocks: Block[];
+  /** The YAML between the front matter's fences, as the parser gives it. */
+  frontMatter?: string;
+}
+
+/** The top-level blocks of `source`, or undefined when it must be parsed whole. */
+export function splitBlocks(source: string): SplitDocument | undefined {
+  // A definition's label can be used by any block, before or after it.
+  if (source.includes("]:")) return undefined;
+  const body = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let from = body;
+  let frontMatter: string | undefined;
+  if (source.startsWith("---", body)) {
+    const front = FRONT_MATTER.exec(source.slice(body));
+    if (!front) return undefined;
+    from = body + front[0].length;
+    frontMatter = front[1] ?? "";
+  }
+
+  const starts = [0];
+  let fence: { char: string; length: number } | undefined;
+  let inComment = false;
+  /** An HTML block that ends at the next blank line; whether a fence inside it is one depends on what it is. */
+  let htmlToBlank = false;
+  let afterBlank = false;
+  let afterIndented = false;
+
+  LINE.lastIndex = from;
+  while (LINE.lastIndex < source.length) {
+    const at = LINE.lastIndex;
+    const line = LINE.exec(source)![1]!;
+
+    // A fence or comment left open runs to the end of the document: no cut after it opens.
+    if (fence) {
+      const close = CLOSING_FENCE.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes("-->")) inComment = false;
+      continue;
+    }
+    const indent = indentation(line);
+    if (indent.chars === line.length) {
+      afterBlank = true;
+      htmlToBlank = false;
+      continue;
+    }
+    // After indented code, remark reads a list marker as text: the line after it is no place to cut.
+    if (afterBlank && indent.columns === 0 && !afterIndented) starts.push(at);
+    afterBlank = false;
+    afterIndented = indent.columns >= 4;
+
+    const rest = line.slice(indent.chars);
+    const opensFence = FENCE.exec(rest);
+    const opensHtml = /^<[A-Za-z/?!]/.test(rest);
+    if (!opensFence && !opensHtml) continue;
+    // At one to three columns, a fence or HTML block may be top level or inside a list item: which one decides where it ends.
+    if (indent.columns > 0) {
+      if (indent.columns < 4) return undefined;
+      continue;
+    }
+    if (opensFence) {
+      const [, run, info] = opensFence;
+      if (run![0] === "`" && info!.includes("`")) continue; // inline code, not a fence
+      if (htmlToBlank) return undefined;
+      fence = { char: run![0]!, length: run!.length };
+      continue;
+    }
+    if (rest.startsWith("<!--")) {
+      if (htmlToBlank) return undefined;
+      const close = rest.indexOf("-->", 4);
+      // `<!-->` and `<!--->` end where they start in some readings and not in others.
+      if (close < 0 && rest.slice(2).includes("-->")) return undefined;
+      inComment = close < 0;
+      continue;
+    }
+    if (HTML_TO_MARKER.test(rest)) return undefined;
+    htmlToBlank = true;
+  }
+  starts.push(source.length);
+  const blocks: Block[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) if (starts[i]! < starts[i + 1]!) blocks.push({ start: starts[i]!, end: starts[i + 1]! });
+  return { blocks, ...(frontMatter !== undefined ? { frontMatter } : {}) };
+}
