@@ -1,0 +1,337 @@
+// The lint-result cache: each file's diagnostics, kept under a hash of its
+// decoded text, so a run over unchanged copy reuses them. It is keyed by
+// content and not by modification time, because CI checkouts reset mtimes.
+// The whole cache is void when anything else that decides results changes:
+// adlint's version, the config, the packs, the evidence registry, the locale,
+// the rule levels, or which evidence has expired.
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "../core/types.js";
+import { isExpired } from "../evidence/registry.js";
+import type { Project } from "../project.js";
+
+/** Bumped when the file's layout changes, so an older adlint's cache is never misread. */
+const FORMAT = 1;
+
+/** The file name used when the cache location is a directory. */
+export const CACHE_FILE_NAME = "results.json";
+
+/** `<root>/node_modules/.cache/adlint/results.json`, where tools keep caches by convention. */
+export function defaultCacheLocation(root: string): string {
+  return join(root, "node_modules", ".cache", "adlint", CACHE_FILE_NAME);
+}
+
+/**
+ * The cache file for a `--cache-location` value: none gives the default; a path
+ * ending in a separator, or naming an existing directory, is a directory that
+ * holds `results.json`; anything else is the file itself. A relative location
+ * starts at `root`.
+ */
+export function resolveCacheFile(location: string | undefined, root: string): string {
+  if (location === undefined || location === "") return defaultCacheLocation(root);
+  const path = resolve(root, location);
+  const isDirectory = location.endsWith("/") || location.endsWith(sep) || (existsSync(path) && statSync(path).isDirectory());
+  return isDirectory ? join(path, CACHE_FILE_NAME) : path;
+}
+
+/** The hash a file's decoded text is cached under. */
+export function contentHash(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
+let ownVersion: string | undefined;
+
+/** adlint's version, from the package.json at the package root (beside lib/ and src/), as `adlint --version` reads it. */
+export function adlintVersion(): string {
+  if (ownVersion === undefined) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+      if (typeof pkg.version === "string") ownVersion = pkg.version;
+    } catch {
+      // Handled below.
+    }
+    // With no version to tell one adlint from the next, a cache is trusted only by the run that wrote it.
+    ownVersion ??= `unknown-${randomBytes(8).toString("hex")}`;
+  }
+  return ownVersion;
+}
+
+/** The UTC date, as the Linter takes "today" when it is not given one. */
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A file's text, or a mark that it could not be read (a changed mark is a changed key, never an error). */
+function textOf(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+export interface KeyOptions {
+  /** Default: adlint's own version. */
+  version?: string;
+  /** The date evidence expiry is judged on, YYYY-MM-DD; default today (UTC), as the Linter takes it. */
+  today?: string;
+}
+
+/**
+ * The key of everything besides a file's own text that decides its diagnostics.
+ * Files enter by their text, not their path, so a moved checkout keeps its cache.
+ * Evidence expiry enters as the list of entries expired on `today` rather than
+ * the date itself: results change on the day an entry lapses, and only then.
+ * `extra` is anything else the caller's results depend on (JSON-serializable).
+ */
+export function projectKey(project: Project, extra?: unknown, options: KeyOptions = {}): string {
+  const { config } = project;
+  const version = options.version ?? adlintVersion();
+  const today = options.today ?? todayUtc();
+  const evidenceFile = project.evidence?.file ?? config.evidence;
+  const inputs = {
+    config: config.file !== undefined ? textOf(config.file) : null,
+    // What a config object given in code (no file) says about a file's results.
+    channels: config.channels,
+    categories: config.categories,
+    channelField: config.channelField ?? null,
+    packs: project.packs.map((pack) => textOf(pack.file)),
+    evidence: evidenceFile !== undefined ? textOf(evidenceFile) : null,
+    expired: (project.evidence?.entries ?? []).filter((entry) => isExpired(entry, today)).map((entry) => entry.id),
+    locale: project.locale,
+    // Effective severities, after config and command-line overrides; rules that are off are absent.
+    levels: project.linter.rules.rules.map((rule) => [rule.id, rule.severity]),
+    extra: extra ?? null,
+  };
+  return `${FORMAT}:${version}:${contentHash(JSON.stringify(inputs))}`;
+}
+
+/*
+ * A large site's cache holds 120,000 diagnostics, and most of their text
+ * repeats: the same rule, message, law and suggestions wherever a term occurs.
+ * So each distinct diagnostic is kept once as a shape, its ranges relative to
+ * its start and its line and column zeroed, and each occurrence is six numbers:
+ * shape, line, column, endLine, endColumn, start. A warm run then parses a few
+ * megabytes of numbers instead of sixty of repeated Chinese text.
+ */
+const ROW = 6;
+
+type Shape = Record<string, unknown>;
+
+/** A file's cached diagnostics, as rows into the shape table; decoded when looked up. */
+interface Entry {
+  hash: string;
+  rows: number[];
+}
+
+interface CacheData {
+  format: typeof FORMAT;
+  key: string;
+  shapes: Shape[];
+  /** [path relative to the cache's folder, content hash, rows]. */
+  files: Array<[string, string, number[]]>;
+}
+
+/** A cache that could not be written: the lint's results stand, the next run is just not faster. */
+export interface CacheWriteProblem {
+  file: string;
+  /** The system's error code (EACCES, EROFS, ENOTDIR…), or "error". */
+  code: string;
+  message: string;
+}
+
+const isPair = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "number";
+
+/** A copy of `value` with every `range` moved by `by`. */
+function shifted(value: unknown, by: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shifted(value[i], by);
+    return out;
+  }
+  // A plain loop: a warm run decodes every cached diagnostic through here.
+  const out: Shape = {};
+  for (const key in value) {
+    const item = (value as Shape)[key];
+    out[key] = key === "range" && isPair(item) ? [item[0] + by, item[1] + by] : shifted(item, by);
+  }
+  return out;
+}
+
+/** The shape of a diagnostic: its ranges relative to its start, its line and columns 0 (kept, to keep the key order). */
+function shapeOf(d: Diagnostic): string {
+  const shape = shifted(d, -d.range[0]) as Shape;
+  shape["line"] = shape["column"] = shape["endLine"] = shape["endColumn"] = 0;
+  return JSON.stringify(shape);
+}
+
+function diagnosticOf(shape: Shape, rows: number[], at: number): Diagnostic {
+  const d = shifted(shape, rows[at + 5]!) as Diagnostic;
+  d.line = rows[at + 1]!;
+  d.column = rows[at + 2]!;
+  d.endLine = rows[at + 3]!;
+  d.endColumn = rows[at + 4]!;
+  return d;
+}
+
+/** Whether parsed JSON is a cache written with `key`, down to every row pointing at a shape. */
+function isCacheData(data: unknown, key: string): data is CacheData {
+  if (typeof data !== "object" || data === null) return false;
+  const { format, key: written, shapes, files } = data as Partial<CacheData>;
+  if (format !== FORMAT || written !== key || !Array.isArray(shapes) || !Array.isArray(files)) return false;
+  if (!shapes.every((s: unknown) => typeof s === "object" && s !== null && !Array.isArray(s) && isPair((s as Shape)["range"]))) return false;
+  return files.every((file: unknown) => {
+    if (!Array.isArray(file) || typeof file[0] !== "string" || typeof file[1] !== "string" || !Array.isArray(file[2])) return false;
+    const rows = file[2] as unknown[];
+    if (rows.length % ROW !== 0) return false;
+    for (let i = 0; i < rows.length; i++) {
+      const n = rows[i];
+      if (typeof n !== "number" || !Number.isInteger(n)) return false;
+      if (i % ROW === 0 && (n < 0 || n >= shapes.length)) return false;
+    }
+    return true;
+  });
+}
+
+/** The cache in `file` if it was written with `key`; none for anything else. */
+function readData(file: string, key: string): CacheData | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined; // missing, unreadable or not JSON: start over
+  }
+  return isCacheData(data, key) ? data : undefined;
+}
+
+export class LintCache {
+  private hitCount = 0;
+  private missCount = 0;
+  /** What the next save writes: the entries this run has used or made. */
+  private readonly live = new Map<string, Entry>();
+  private stored = false;
+  /** The entries as the file had them, by path. */
+  private readonly loaded: Map<string, Entry>;
+  /** The shape table; rows of loaded and stored entries point into it. */
+  private readonly shapes: Shape[];
+  /** Shape indices by JSON text, built on the first store. */
+  private shapeIds: Map<string, number> | undefined;
+  /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
+  private readonly base: string;
+
+  private constructor(
+    readonly file: string,
+    readonly key: string,
+    data: CacheData | undefined,
+  ) {
+    this.base = dirname(file);
+    this.loaded = new Map(data?.files.map(([path, hash, rows]) => [path, { hash, rows }]));
+    this.shapes = data?.shapes ?? [];
+  }
+
+  /** The cache in `file` if it was written with `key`; otherwise, and for a missing or corrupt file, an empty one. */
+  static load(file: string, key: string): LintCache {
+    const path = resolve(file);
+    return new LintCache(path, key, readData(path, key));
+  }
+
+  /** Lookups this run answered from the cache. */
+  get hits(): number {
+    return this.hitCount;
+  }
+
+  /** Lookups this run had to lint for. */
+  get misses(): number {
+    return this.missCount;
+  }
+
+  private entryPath(file: string): string {
+    const rel = relative(this.base, resolve(file));
+    return (isAbsolute(rel) ? rel : rel.split(sep).join("/")) || ".";
+  }
+
+  /** The diagnostics cached for `path` when its text still hashes to `hash`. */
+  lookup(path: string, hash: string): Diagnostic[] | undefined {
+    const key = this.entryPath(path);
+    const entry = this.live.get(key) ?? this.loaded.get(key);
+    if (entry?.hash !== hash) {
+      this.missCount++;
+      return undefined;
+    }
+    this.hitCount++;
+    this.live.set(key, entry);
+    const messages: Diagnostic[] = [];
+    for (let at = 0; at < entry.rows.length; at += ROW) messages.push(diagnosticOf(this.shapes[entry.rows[at]!]!, entry.rows, at));
+    return messages;
+  }
+
+  /**
+   * Records a file's diagnostics as the Linter returned them for the text that
+   * hashes to `hash`: before a baseline, `--quiet` or any other filter.
+   */
+  store(path: string, hash: string, messages: Diagnostic[]): void {
+    const ids = (this.shapeIds ??= new Map(this.shapes.map((shape, i) => [JSON.stringify(shape), i])));
+    const rows: number[] = [];
+    for (const d of messages) {
+      const json = shapeOf(d);
+      let id = ids.get(json);
+      if (id === undefined) {
+        id = this.shapes.push(JSON.parse(json) as Shape) - 1;
+        ids.set(json, id);
+      }
+      rows.push(id, d.line, d.column, d.endLine, d.endColumn, d.range[0]);
+    }
+    this.live.set(this.entryPath(path), { hash, rows });
+    this.stored = true;
+  }
+
+  /**
+   * Writes the entries this run looked up with a hit or stored, dropping the
+   * rest, so deleted and renamed files do not pile up. It writes a temporary
+   * file beside the cache and renames it over, so a reader never sees half a
+   * cache, and creates the folder. A run that changed nothing writes nothing.
+   *
+   * A cache that cannot be written is returned, not thrown: like the files
+   * `--fix` cannot write back, it is the CLI's to report as a warning on
+   * stderr, and the lint's results and exit code stand.
+   */
+  save(): CacheWriteProblem | undefined {
+    if (!this.stored && this.live.size === this.loaded.size) return undefined;
+    // Only the shapes still in use are written, renumbered.
+    const renumbered = new Map<number, number>();
+    const shapes: Shape[] = [];
+    const files: CacheData["files"] = [];
+    for (const [path, { hash, rows }] of this.live) {
+      const out = rows.slice();
+      for (let at = 0; at < out.length; at += ROW) {
+        const old = out[at]!;
+        let id = renumbered.get(old);
+        if (id === undefined) {
+          id = shapes.push(this.shapes[old]!) - 1;
+          renumbered.set(old, id);
+        }
+        out[at] = id;
+      }
+      files.push([path, hash, out]);
+    }
+    const data: CacheData = { format: FORMAT, key: this.key, shapes, files };
+    const temp = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(temp, JSON.stringify(data));
+      renameSync(temp, this.file);
+    } catch (e) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // The folder refused the temporary file too: there is nothing to clean up.
+      }
+      const error = e as NodeJS.ErrnoException;
+      return { file: this.file, code: error.code ?? "error", message: error.message };
+    }
+    return undefined;
+  }
+}

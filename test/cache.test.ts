@@ -1,0 +1,308 @@
+// The lint-result cache, on real files in temp directories: what it gives back,
+// what voids it, and how its file is read and written.
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  adlintVersion,
+  contentHash,
+  defaultCacheLocation,
+  LintCache,
+  projectKey,
+  resolveCacheFile,
+  type KeyOptions,
+} from "../src/cache/lint-cache.js";
+import type { Diagnostic } from "../src/core/types.js";
+import { lintText } from "../src/lint.js";
+import { openProject, type ProjectOptions } from "../src/project.js";
+import { FIXTURES } from "./helpers/lint.js";
+import { tree } from "./helpers/tree.js";
+
+const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
+const CONFIG = 'packs: [./packs/basic.yaml]\nchannels:\n  "sms/**": sms\n';
+const REGISTRY = "evidence:\n  - id: ev-lift\n    kind: statistic\n    supports: [提亮36%]\n    source: 实验室报告\n    validUntil: 2030-12-31\n";
+
+/** A site as a writer keeps it: config, pack and evidence beside the copy. */
+const SITE: Record<string, string> = {
+  "adlint.config.yaml": CONFIG,
+  "packs/basic.yaml": PACK,
+  "evidence.yaml": REGISTRY,
+  "copy/launch.md": "# 新品上市\n\n这是最好的面膜，用后提升36%。\n",
+  "copy/about.md": "# 关于我们\n\n很好的面膜，第一步洗脸。\n",
+  "sms/promo.txt": "今天免费领面膜，肤色提亮36%\n",
+};
+
+/** Fixed, so no key depends on the clock or on the package being tested. */
+const AT: KeyOptions = { today: "2026-01-01", version: "1.0.0" };
+
+function keyOf(root: string, options: ProjectOptions = {}, keyOptions: KeyOptions = AT, extra?: unknown): string {
+  return projectKey(openProject({ cwd: root, ...options }), extra, keyOptions);
+}
+
+interface Linted {
+  path: string;
+  hash: string;
+  messages: Diagnostic[];
+}
+
+/** Each copy file of a site, linted as the CLI lints it. */
+function lintSite(root: string, files = ["copy/launch.md", "copy/about.md", "sms/promo.txt"]): Linted[] {
+  const project = openProject({ cwd: root });
+  return files.map((file) => {
+    const path = join(root, file);
+    const text = readFileSync(path, "utf8");
+    return { path, hash: contentHash(text), messages: lintText(text, { project, filePath: path }).messages };
+  });
+}
+
+/** A cache of the whole site, saved to `file`. */
+function savedCache(file: string, linted: Linted[], key = "k"): void {
+  const cache = LintCache.load(file, key);
+  for (const { path, hash, messages } of linted) cache.store(path, hash, messages);
+  expect(cache.save()).toBeUndefined();
+}
+
+describe("entries", () => {
+  it("come back exactly as linted, for files with findings and clean files alike", () => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    // A fix, a claim the registry does not back, a clean file, a channel's rule.
+    expect(linted.map((f) => f.messages.map((m) => m.ruleId))).toEqual([["t/absolute", "t/stat"], [], ["t/free-gift"]]);
+    expect(linted[0]!.messages[0]!.fix).toBeDefined();
+    const file = defaultCacheLocation(root);
+    savedCache(file, linted);
+
+    const cache = LintCache.load(file, "k");
+    for (const { path, hash, messages } of linted) {
+      const back = cache.lookup(path, hash);
+      expect(back).toEqual(messages);
+      // Key order too: a report written from the cache reads the same as a fresh one.
+      expect(JSON.stringify(back)).toBe(JSON.stringify(messages));
+    }
+    expect([cache.hits, cache.misses]).toEqual([3, 0]);
+  });
+
+  it("keep suggestions and fixes at their ranges", () => {
+    const root = tree({});
+    const messages: Diagnostic[] = [
+      {
+        ruleId: "p/r",
+        severity: 2,
+        message: "m",
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 7,
+        range: [40, 42],
+        fix: { range: [40, 42], text: "很好" },
+        suggestions: [{ desc: "改为「优质」", fix: { range: [39, 43], text: "优质" } }],
+      },
+      { ruleId: null, severity: 2, fatal: true, message: "无法解析", line: 9, column: 1, endLine: 9, endColumn: 1, range: [120, 120] },
+      { ruleId: "p/r", severity: 1, message: "m", cueStart: "00:01:02,500", line: 12, column: 2, endLine: 13, endColumn: 1, range: [200, 230] },
+    ];
+    const file = join(root, "results.json");
+    savedCache(file, [{ path: join(root, "a.srt"), hash: "h", messages }]);
+    expect(LintCache.load(file, "k").lookup(join(root, "a.srt"), "h")).toEqual(messages);
+  });
+
+  it("miss when the text changed, and for files never stored", () => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    const file = defaultCacheLocation(root);
+    savedCache(file, linted);
+    const cache = LintCache.load(file, "k");
+    expect(cache.lookup(linted[0]!.path, contentHash("这是很好的面膜\n"))).toBeUndefined();
+    expect(cache.lookup(join(root, "copy/new.md"), linted[1]!.hash)).toBeUndefined();
+    expect(cache.lookup(linted[1]!.path, linted[1]!.hash)).toEqual([]);
+    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+  });
+
+  it("not looked up or stored in a run are dropped when it saves", () => {
+    const root = tree(SITE);
+    const [launch, about, promo] = lintSite(root) as [Linted, Linted, Linted];
+    const file = defaultCacheLocation(root);
+    savedCache(file, [launch, about, promo]);
+
+    const run = LintCache.load(file, "k");
+    expect(run.lookup(launch.path, launch.hash)).toEqual(launch.messages);
+    expect(run.lookup(about.path, contentHash("改过的文案\n"))).toBeUndefined();
+    run.store(about.path, contentHash("改过的文案\n"), []);
+    // promo is neither looked up nor stored: deleted, or outside this run's paths.
+    expect(run.save()).toBeUndefined();
+
+    const next = LintCache.load(file, "k");
+    expect(next.lookup(launch.path, launch.hash)).toEqual(launch.messages);
+    expect(next.lookup(about.path, contentHash("改过的文案\n"))).toEqual([]);
+    expect(next.lookup(about.path, about.hash)).toBeUndefined();
+    expect(next.lookup(promo.path, promo.hash)).toBeUndefined();
+  });
+
+  it("survive a moved checkout: paths are kept relative to the cache", () => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    savedCache(defaultCacheLocation(root), linted, keyOf(root));
+    const moved = join(tree({}), "elsewhere");
+    cpSync(root, moved, { recursive: true });
+
+    expect(keyOf(moved)).toBe(keyOf(root));
+    const cache = LintCache.load(defaultCacheLocation(moved), keyOf(moved));
+    for (const { path, hash, messages } of linted) expect(cache.lookup(join(moved, path.slice(root.length)), hash)).toEqual(messages);
+  });
+});
+
+describe("the key", () => {
+  it("is the same for the same project, and carries adlint's own version by default", () => {
+    expect(keyOf(tree(SITE))).toBe(keyOf(tree(SITE)));
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(adlintVersion()).toBe(pkg.version);
+    const project = openProject({ cwd: tree(SITE) });
+    expect(projectKey(project, undefined, { today: AT.today! })).toBe(projectKey(project, undefined, { ...AT, version: pkg.version }));
+  });
+
+  it("stays the same on a later day while no evidence has expired", () => {
+    const root = tree(SITE);
+    expect(keyOf(root, {}, { ...AT, today: "2030-12-31" })).toBe(keyOf(root));
+  });
+
+  const changes: Array<[string, (root: string) => string]> = [
+    ["a pack's text", () => keyOf(tree({ ...SITE, "packs/basic.yaml": PACK.replace("[最佳, 最好, 第一, 国家级]", "[最佳, 最好, 第一, 国家级, 顶级]") }))],
+    ["the config's text", () => keyOf(tree({ ...SITE, "adlint.config.yaml": `${CONFIG}ignore: [drafts/**]\n` }))],
+    ["the config's channels", () => keyOf(tree({ ...SITE, "adlint.config.yaml": CONFIG.replace('"sms/**"', '"texts/**"') }))],
+    ["the evidence registry's text", () => keyOf(tree({ ...SITE, "evidence.yaml": REGISTRY.replace("实验室报告", "第三方检测报告") }))],
+    ["having no evidence registry", () => keyOf(tree(Object.fromEntries(Object.entries(SITE).filter(([path]) => path !== "evidence.yaml"))))],
+    ["an evidence entry expiring", (root) => keyOf(root, {}, { ...AT, today: "2031-01-01" })],
+    ["the locale", (root) => keyOf(root, { locale: "en" })],
+    ["a rule level set on the command line", (root) => keyOf(root, { rules: { "t/stat": "error" } })],
+    ["a rule turned on", (root) => keyOf(root, { rules: { "t/flash-sale": "warn" } })],
+    ["adlint's version", (root) => keyOf(root, {}, { ...AT, version: "1.0.1" })],
+    ["what the caller adds", (root) => keyOf(root, {}, AT, { fix: true })],
+  ];
+
+  it.each(changes)("changes with %s, which empties the cache", (_name, changed) => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    const file = defaultCacheLocation(root);
+    savedCache(file, linted, keyOf(root));
+
+    const key = changed(root);
+    expect(key).not.toBe(keyOf(root));
+    const cache = LintCache.load(file, key);
+    expect(linted.map(({ path, hash }) => cache.lookup(path, hash))).toEqual([undefined, undefined, undefined]);
+    expect(LintCache.load(file, keyOf(root)).lookup(linted[0]!.path, linted[0]!.hash)).toEqual(linted[0]!.messages);
+  });
+});
+
+describe("the cache file", () => {
+  it("is an empty cache when missing", () => {
+    const cache = LintCache.load(join(tree({}), "none", "results.json"), "k");
+    expect(cache.lookup("/a.md", "h")).toBeUndefined();
+    expect([cache.hits, cache.misses]).toEqual([0, 1]);
+  });
+
+  const corrupt: Array<[string, (saved: string) => string]> = [
+    ["empty", () => ""],
+    ["not JSON", () => "{files:"],
+    ["cut short", (saved) => saved.slice(0, saved.length >> 1)],
+    ["null", () => "null"],
+    ["of another layout", () => JSON.stringify({ key: "k", files: { "copy/launch.md": [] } })],
+    ["pointing at a shape it lacks", (saved) => saved.replace(/"shapes":\[.*?\],"files"/, '"shapes":[],"files"')],
+    ["with a row cut short", (saved) => saved.replace(/,\d+\]\]/, "]]")],
+  ];
+
+  it.each(corrupt)("is an empty cache when %s", (_name, damage) => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    const file = defaultCacheLocation(root);
+    savedCache(file, linted);
+    const saved = readFileSync(file, "utf8");
+    const damaged = damage(saved);
+    expect(damaged).not.toBe(saved);
+    writeFileSync(file, damaged);
+
+    const cache = LintCache.load(file, "k");
+    expect(linted.map(({ path, hash }) => cache.lookup(path, hash))).toEqual([undefined, undefined, undefined]);
+    // And the next save writes a good one over it.
+    for (const { path, hash, messages } of linted) cache.store(path, hash, messages);
+    expect(cache.save()).toBeUndefined();
+    expect(LintCache.load(file, "k").lookup(linted[0]!.path, linted[0]!.hash)).toEqual(linted[0]!.messages);
+  });
+
+  it("is written with the folders it needs, and nothing else beside it", () => {
+    const root = tree(SITE);
+    const file = join(root, "build", "caches", "adlint", "results.json");
+    savedCache(file, lintSite(root));
+    expect(readdirSync(dirname(file))).toEqual(["results.json"]);
+  });
+
+  it("is replaced whole, by renaming a new file over it, and only when the run changed it", () => {
+    const root = tree(SITE);
+    const linted = lintSite(root);
+    const file = defaultCacheLocation(root);
+    savedCache(file, linted);
+    const first = statSync(file).ino;
+
+    const unchanged = LintCache.load(file, "k");
+    for (const { path, hash } of linted) unchanged.lookup(path, hash);
+    expect(unchanged.save()).toBeUndefined();
+    expect(statSync(file).ino).toBe(first);
+
+    const changed = LintCache.load(file, "k");
+    for (const { path, hash } of linted.slice(1)) changed.lookup(path, hash);
+    expect(changed.save()).toBeUndefined();
+    expect(statSync(file).ino).not.toBe(first);
+    expect(readdirSync(dirname(file))).toEqual(["results.json"]);
+  });
+
+  it("that cannot be written is reported with its path and reason, not thrown, and leaves no temporary file", () => {
+    const root = tree({ "blocked/results.json/keep.txt": "a folder where the cache file would go\n" });
+    const file = join(root, "blocked", "results.json");
+    const cache = LintCache.load(file, "k");
+    cache.store(join(root, "a.md"), "h", []);
+    expect(cache.save()).toMatchObject({ file, code: expect.stringMatching(/^E[A-Z]+$/) });
+    expect(readdirSync(join(root, "blocked"))).toEqual(["results.json"]);
+  });
+
+  it("under a path that is a file reports ENOTDIR", () => {
+    const root = tree({ "node_modules": "not a folder\n" });
+    const file = defaultCacheLocation(root);
+    const cache = LintCache.load(file, "k");
+    cache.store(join(root, "a.md"), "h", []);
+    const problem = cache.save();
+    expect(problem).toMatchObject({ file, code: "ENOTDIR" });
+    expect(problem?.message).toContain("ENOTDIR");
+  });
+
+  it.skipIf(process.platform === "win32" || process.getuid?.() === 0)("in a read-only folder reports EACCES", () => {
+    const root = tree({});
+    const dir = join(root, "read-only");
+    mkdirSync(dir);
+    chmodSync(dir, 0o555);
+    try {
+      const cache = LintCache.load(join(dir, "results.json"), "k");
+      cache.store(join(root, "a.md"), "h", []);
+      expect(cache.save()).toMatchObject({ file: join(dir, "results.json"), code: "EACCES" });
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+});
+
+describe("cache locations", () => {
+  it("default to node_modules/.cache/adlint under the root", () => {
+    expect(defaultCacheLocation("/site")).toBe(join("/site", "node_modules", ".cache", "adlint", "results.json"));
+  });
+
+  const root = tree({ "existing/keep.txt": "", "cache.json": "{}" });
+  const locations: Array<[string, string | undefined, string]> = [
+    ["none: the default", undefined, defaultCacheLocation(root)],
+    ["a folder, by its trailing separator", "caches/", join(root, "caches", "results.json")],
+    ["an existing folder", "existing", join(root, "existing", "results.json")],
+    ["a file", "my-cache.json", join(root, "my-cache.json")],
+    ["an existing file", "cache.json", join(root, "cache.json")],
+    ["an absolute file", join(root, "elsewhere", "c.json"), join(root, "elsewhere", "c.json")],
+    ["a new name with no separator: a file", "new-cache", join(root, "new-cache")],
+  ];
+  it.each(locations)("%s", (_name, location, expected) => {
+    expect(resolveCacheFile(location, root)).toBe(expected);
+  });
+});
