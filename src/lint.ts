@@ -1,11 +1,13 @@
 // The library entry points: lint files by path or glob, or lint a string.
 // The CLI, the editor server and the GitHub Action are thin shells over these.
 import { isAbsolute, relative, resolve } from "node:path";
+import { contentHash, LintCache, projectKey, resolveCacheFile, type CacheWriteProblem } from "./cache/lint-cache.js";
 import type { Channel, LintResult } from "./core/types.js";
-import { toResult } from "./engine/linter.js";
-import { applyFixes } from "./fix/apply.js";
+import { toResult, type SourceOptions } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
 import { readCopy, readProblemDiagnostic } from "./files/read.js";
+import { lintCopy, type LintedCopy } from "./lint-copy.js";
+import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
 import { formatOf } from "./sources/index.js";
@@ -19,39 +21,45 @@ export interface RunOptions {
   select?: (file: string) => boolean;
   /** Files larger than this many bytes are skipped with a warning; default the config's `maxFileSize` (5 MB). */
   maxFileSize?: number;
+  /** Lint in worker threads: `auto` (a worker per core, none for few files), a number of workers, or `off` (default). */
+  concurrency?: Concurrency;
+  /** Reuse the results of files whose text has not changed since the last run with the same adlint, config and packs. */
+  cache?: boolean;
+  /** The cache file, or a folder for it; default node_modules/.cache/adlint/ under cwd. */
+  cacheLocation?: string;
+  /** Told what went wrong that does not change the results, such as a cache that could not be written. */
+  warn?: (problem: RunProblem) => void;
 }
+
+export type RunProblem = { kind: "cache-not-written" } & CacheWriteProblem;
 
 export type LintOptions = ProjectOptions & RunOptions;
 
-/** ESLint's limit: fixes can make new problems, so fixing repeats, but not forever. */
-const MAX_FIX_PASSES = 10;
+/** How a file's text gets linted: here, or by a worker. */
+type LintStep = (text: string, source: SourceOptions, fix: boolean) => LintedCopy | Promise<LintedCopy>;
 
-export async function lintFile(project: Project, file: string, options: RunOptions = {}): Promise<LintResult> {
+async function lintOneFile(project: Project, file: string, options: RunOptions, step: LintStep, cache?: LintCache): Promise<LintResult> {
   const read = await readCopy(file, options.maxFileSize ?? project.config.maxFileSize);
   if ("problem" in read) {
     const shown = relative(options.cwd ?? process.cwd(), file);
     const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
     return toResult(file, [readProblemDiagnostic(read.problem, named, project.locale)]);
   }
-  const decoded = read.decoded;
-  const text = decoded.text;
+  const { text, encoding, bom } = read.decoded;
+  const hash = cache && contentHash(text);
+  const cached = hash && cache.lookup(file, hash);
+  // A cached result with a fix to make is linted again, so the fix is made.
+  if (cached && !(options.fix && cached.some((m) => m.fix))) return toResult(file, cached);
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
-  let messages = project.linter.lintSource(text, source);
-  if (!options.fix) return toResult(file, messages, text);
-  let output = text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { output: fixed, applied } = applyFixes(output, messages);
-    if (applied.length === 0) break;
-    output = fixed;
-    messages = project.linter.lintSource(output, source);
-  }
-  const result = toResult(file, messages, output);
-  if (output !== text) {
-    result.output = output;
-    result.encoding = decoded.encoding;
-    result.bom = decoded.bom;
-  }
+  const { messages, output } = await step(text, source, options.fix ?? false);
+  if (hash && output === undefined) cache.store(file, hash, messages);
+  const result = toResult(file, messages);
+  if (output !== undefined) Object.assign(result, { output, encoding, bom });
   return result;
+}
+
+export async function lintFile(project: Project, file: string, options: RunOptions = {}): Promise<LintResult> {
+  return lintOneFile(project, file, options, (text, source, fix) => lintCopy(project, text, source, fix));
 }
 
 /** Lints the files that paths and globs name; results sorted by path. */
@@ -61,19 +69,31 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
 }
 
 export async function lintWithProject(project: Project, patterns: string[], options: RunOptions = {}): Promise<LintResult[]> {
+  const cwd = options.cwd ?? process.cwd();
   const files = findFiles(patterns.length ? patterns : ["."], {
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
     ignore: project.config.ignore,
     content: project.config.content,
     root: project.config.root,
   }).filter((file) => options.select?.(file) ?? true);
-  // A few reads in flight keep the disk busy while the previous file is linted.
+  const cache = options.cache ? LintCache.load(resolveCacheFile(options.cacheLocation, cwd), projectKey(project, undefined, { today: project.linter.today })) : undefined;
+  const workers = project.origin ? workerCount(options.concurrency ?? "off", files.length) : 0;
+  const pool = workers ? new LintPool(workers, project.origin!) : undefined;
+  const step: LintStep = pool ? (text, source, fix) => pool.lint(text, source, fix) : (text, source, fix) => lintCopy(project, text, source, fix);
+  // Reads in flight keep the disk busy, and every worker fed, while files are linted.
+  const inFlight = Math.max(8, workers * 4);
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) results[i] = await lintFile(project, files[i]!, options);
+    for (let i = next++; i < files.length; i = next++) results[i] = await lintOneFile(project, files[i]!, options, step, cache);
   };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+  } finally {
+    await pool?.close();
+  }
+  const problem = cache?.save();
+  if (problem) options.warn?.({ kind: "cache-not-written", ...problem });
   return results;
 }
 

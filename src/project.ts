@@ -41,6 +41,8 @@ export class Project {
     levels: Map<string, Level>,
     readonly locale: Locale,
     readonly evidence?: EvidenceRegistry,
+    /** The options it was opened with, so a worker thread can open it again. */
+    readonly origin?: ProjectOptions,
   ) {
     this.linter = new Linter(new RuleSet(packs, levels), { locale, ...(evidence ? { evidence } : {}) });
     this.channelMatchers = config.channels.map(matcher);
@@ -101,5 +103,5 @@ export function openProject(options: ProjectOptions = {}): Project {
     levels.set(id, level);
   }
   const evidence = config.evidence ? loadEvidence(config.evidence) : undefined;
-  return new Project(config, packs, levels, options.locale ?? config.locale ?? "zh", evidence);
+  return new Project(config, packs, levels, options.locale ?? config.locale ?? "zh", evidence, { ...options, cwd });
 }

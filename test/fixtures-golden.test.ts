@@ -1,9 +1,11 @@
 // The bundled sample copy, linted as a writer would lint it from the repository
 // root: every finding's position, rule and the exact text it covers are kept in
 // a reviewed golden file, so a change in any format or rule shows up here.
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { decode } from "../src/files/decode.js";
 import { lint } from "../src/lint.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -27,8 +29,10 @@ describe("fixtures/", async () => {
     for (const r of results) {
       if (r.messages.length === 0) continue;
       lines.push(relative(ROOT, r.filePath));
+      // The text as adlint read it, whatever the file's encoding.
+      const source = decode(readFileSync(r.filePath)).text;
       for (const m of r.messages) {
-        const text = r.source!.slice(m.range[0], m.range[1]).replace(/\r?\n/g, "⏎");
+        const text = source.slice(m.range[0], m.range[1]).replace(/\r?\n/g, "⏎");
         lines.push(`  ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? "error" : "warn "} ${m.ruleId} 「${text}」`);
       }
     }

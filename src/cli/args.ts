@@ -4,6 +4,7 @@ import { AdlintError } from "../core/errors.js";
 import { parseSize } from "../files/read.js";
 import type { Level, Locale } from "../core/types.js";
 import { parseShard, type Shard } from "../files/shard.js";
+import type { Concurrency } from "../parallel/pool.js";
 import { formatters, type FormatterName } from "../report/index.js";
 
 export interface LintCommand {
@@ -25,6 +26,10 @@ export interface LintCommand {
   /** Write the counts found to the baseline (default adlint-baseline.json). */
   updateBaseline: boolean;
   shard: Shard | undefined;
+  concurrency: Concurrency;
+  /** Reuse results of unchanged files. */
+  cache: boolean;
+  cacheLocation: string | undefined;
 }
 
 /** `adlint rules diff BASE HEAD`: the rules in force at two git revisions, compared. */
@@ -67,6 +72,9 @@ const OPTIONS = {
   baseline: { type: "string" },
   "update-baseline": { type: "boolean" },
   shard: { type: "string" },
+  concurrency: { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
   rule: { type: "string", multiple: true },
   pack: { type: "string", multiple: true },
   config: { type: "string", short: "c" },
@@ -81,6 +89,14 @@ function locale(value: string | undefined): Locale | undefined {
   if (value === undefined) return undefined;
   if (value !== "zh" && value !== "en") throw new AdlintError(`--locale must be zh or en, not "${value}"`);
   return value;
+}
+
+function concurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === "off") return "off";
+  if (value === "auto") return "auto";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new AdlintError(`--concurrency takes auto, off or a number of workers, not "${value}"`);
+  return n;
 }
 
 function ruleLevels(specs: string[] = []): Record<string, Level> {
@@ -162,6 +178,9 @@ export function parseCommand(argv: string[]): Command {
     baseline: v.baseline ?? (v["update-baseline"] ? "adlint-baseline.json" : undefined),
     updateBaseline: v["update-baseline"] ?? false,
     shard: v.shard === undefined ? undefined : parseShard(v.shard),
+    concurrency: concurrency(v.concurrency),
+    cache: v.cache ?? v["cache-location"] !== undefined,
+    cacheLocation: v["cache-location"],
   };
 }
 
@@ -189,6 +208,9 @@ Options:
       --baseline FILE             report only findings beyond the counts FILE accepts
       --update-baseline           write the counts found to the baseline (adlint-baseline.json)
       --shard i/n                 lint the i-th of n stable shares of the files
+      --concurrency auto|N|off    lint in N worker threads, or one per core (auto); default off
+      --cache                     reuse the results of files whose text has not changed
+      --cache-location PATH       cache file or folder (default node_modules/.cache/adlint/)
       --locale zh|en              language of messages (default zh)
       --color, --no-color         force colours on or off
   -h, --help                      show this help

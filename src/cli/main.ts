@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The adlint command: a thin shell over the library.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import { adlintVersion } from "../cache/lint-cache.js";
 import { AdlintError } from "../core/errors.js";
 import { runExamples } from "../engine/examples.js";
 import { writeFixes } from "../files/write.js";
@@ -17,10 +18,7 @@ import { effectiveRuleSpecs } from "../report/sarif.js";
 import { applyBaseline, baselineDir, readBaseline, updateBaseline, writeBaseline } from "../suppress/baseline.js";
 import { HELP, parseCommand, type LintCommand, type MergeReportsCommand, type RulesCommand, type RulesDiffCommand } from "./args.js";
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+const version = adlintVersion;
 
 async function runLint(cmd: LintCommand): Promise<number> {
   const project = openProject({
@@ -34,6 +32,15 @@ async function runLint(cmd: LintCommand): Promise<number> {
     fix: cmd.fix,
     ...(shard ? { select: (f: string) => inShard(f, project.config.root, shard) } : {}),
     ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}),
+    concurrency: cmd.concurrency,
+    cache: cmd.cache,
+    ...(cmd.cacheLocation !== undefined ? { cacheLocation: cmd.cacheLocation } : {}),
+    warn: (p) =>
+      process.stderr.write(
+        project.locale === "zh"
+          ? `adlint: 无法写入缓存 ${p.file}（${p.code}），本次结果不受影响\n`
+          : `adlint: could not write the cache ${p.file} (${p.code}); the results are not affected\n`,
+      ),
   });
   if (cmd.fix)
     for (const file of await writeFixes(results))

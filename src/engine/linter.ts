@@ -7,7 +7,7 @@ import { LineIndex } from "../text/offsets.js";
 import { toDiagnostic } from "./diagnostics.js";
 import type { EvidenceRegistry } from "../evidence/registry.js";
 import { findViolations, type JudgeContext } from "./findings.js";
-import { mayHaveFindings } from "./prescan.js";
+import { planParse } from "./prescan.js";
 import type { RuleSet } from "./rule-set.js";
 
 export interface SourceOptions {
@@ -60,6 +60,11 @@ export class Linter {
     };
   }
 
+  /** The date evidence is checked against. */
+  get today(): string {
+    return this.context.today;
+  }
+
   lintDocument(doc: ParsedDocument): Diagnostic[] {
     const lines = new LineIndex(doc.source);
     if (doc.parseError) return [parseProblem(doc.parseError, lines, this.locale)];
@@ -72,8 +77,9 @@ export class Linter {
   lintSource(source: string, options: SourceOptions): Diagnostic[] {
     const { format, path = "", ...rest } = options;
     const meta = { ...(rest.channel !== undefined ? { channel: rest.channel } : {}), ...(rest.category !== undefined ? { category: rest.category } : {}) };
-    if (!mayHaveFindings(source, format, this.rules, meta)) return [];
-    return this.lintDocument(parseDocument(source, format, { path, ...rest }));
+    const plan = planParse(source, format, this.rules, meta);
+    if (plan.parse === "none") return [];
+    return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks } : {}) }));
   }
 }
 

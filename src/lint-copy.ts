@@ -1,0 +1,29 @@
+// Lints one file's decoded text, and with `fix` applies the safe fixes until
+// none is left: the pure step between reading a file and reporting on it, run
+// in this thread or in a worker.
+import type { Diagnostic } from "./core/types.js";
+import type { SourceOptions } from "./engine/linter.js";
+import { applyFixes } from "./fix/apply.js";
+import type { Project } from "./project.js";
+
+/** ESLint's limit: fixes can make new problems, so fixing repeats, but not forever. */
+const MAX_FIX_PASSES = 10;
+
+export interface LintedCopy {
+  messages: Diagnostic[];
+  /** The fixed text, when fixing changed it. */
+  output?: string;
+}
+
+export function lintCopy(project: Project, text: string, source: SourceOptions, fix: boolean): LintedCopy {
+  let messages = project.linter.lintSource(text, source);
+  if (!fix) return { messages };
+  let output = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { output: fixed, applied } = applyFixes(output, messages);
+    if (applied.length === 0) break;
+    output = fixed;
+    messages = project.linter.lintSource(output, source);
+  }
+  return output === text ? { messages } : { messages, output };
+}

@@ -1,0 +1,107 @@
+// Worker threads and the result cache change how fast a run is, never what it
+// reports: the built command is run on a real site, with and without them, and
+// the reports compared, fixes included.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { workerCount } from "../src/parallel/pool.js";
+import { adlint } from "./helpers/cli.js";
+import { FIXTURES } from "./helpers/lint.js";
+import { tree } from "./helpers/tree.js";
+
+const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
+
+/** Enough files of every kind that two workers both get work: Markdown, text, HTML, a script, a broken file. */
+function site(): string {
+  const files: Record<string, string> = { "adlint.config.yaml": "packs: [./packs/basic.yaml]\n", "packs/basic.yaml": PACK };
+  for (let i = 0; i < 40; i++) {
+    files[`copy/page-${i}.md`] = `---\ntitle: 第${i}页\n---\n\n# 新品\n\n这是${i % 3 ? "很好" : "最好"}的面膜。\n\n## 说明\n\n提亮36%，😀臺灣直送。\n`;
+    files[`copy/note-${i}.txt`] = i % 2 ? "很好的面膜\n" : "最好的面膜，最佳之选\n";
+  }
+  files["copy/page.html"] = "<p>最<b>佳</b>面膜</p>";
+  files["copy/banner.tsx"] = "export const B = () => <p>最好的面膜</p>;\n";
+  files["copy/broken.ts"] = "const = ;\n";
+  return tree(files);
+}
+
+const json = (stdout: string) => JSON.parse(stdout) as Array<{ filePath: string; messages: unknown[] }>;
+
+describe("--concurrency", () => {
+  it("reports what one thread reports, in the same order", async () => {
+    const root = site();
+    const alone = await adlint(root, "-f", "json", "--concurrency", "off");
+    const two = await adlint(root, "-f", "json", "--concurrency", "2");
+    const auto = await adlint(root, "-f", "json", "--concurrency", "auto");
+    expect(alone.code).toBe(1);
+    expect(json(alone.stdout).filter((r) => r.messages.length).length).toBeGreaterThan(40);
+    expect(two).toEqual(alone);
+    expect(auto).toEqual(alone);
+  });
+
+  it("fixes files the same way", async () => {
+    const [a, b] = [site(), site()];
+    await adlint(a, "--fix", "--concurrency", "off");
+    await adlint(b, "--fix", "--concurrency", "2");
+    for (const file of ["copy/page-0.md", "copy/note-0.txt", "copy/page.html"]) {
+      expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
+    }
+    expect(readFileSync(join(a, "copy/note-0.txt"), "utf8")).toBe("很好的面膜，最佳之选\n");
+  });
+
+  it.each([["0"], ["-1"], ["two"], ["1.5"]])("refuses %s", async (value) => {
+    const run = await adlint(site(), `--concurrency=${value}`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--concurrency takes auto, off or a number of workers");
+  });
+
+  it("auto starts no worker for a few files, and one per core for many", () => {
+    expect(workerCount("auto", 10)).toBe(0);
+    expect(workerCount("off", 10_000)).toBe(0);
+    expect(workerCount(3, 2)).toBe(2);
+    expect(workerCount("auto", 100_000)).toBeGreaterThanOrEqual(workerCount("auto", 1_000));
+  });
+});
+
+describe("--cache", () => {
+  it("gives the report of a fresh run, and lints again only what changed", async () => {
+    const root = site();
+    const fresh = await adlint(root, "-f", "json");
+    const cold = await adlint(root, "-f", "json", "--cache");
+    const cache = join(root, "node_modules/.cache/adlint/results.json");
+    expect(existsSync(cache)).toBe(true);
+    const warm = await adlint(root, "-f", "json", "--cache");
+    expect(cold).toEqual(fresh);
+    expect(warm).toEqual(fresh);
+
+    // A changed file is linted again; the others come from the cache.
+    writeFileSync(join(root, "copy/note-1.txt"), "国家级面膜\n");
+    const changed = json((await adlint(root, "-f", "json", "--cache")).stdout);
+    const note = changed.find((r) => r.filePath.endsWith("note-1.txt"))!;
+    expect(note.messages.length).toBeGreaterThan(0);
+    expect(changed).toEqual(json((await adlint(root, "-f", "json")).stdout));
+  });
+
+  it("is void when the pack changes", async () => {
+    const root = site();
+    await adlint(root, "--cache");
+    writeFileSync(join(root, "packs/basic.yaml"), PACK.replace(/level: error/g, "level: warn"));
+    const after = await adlint(root, "-f", "json", "--cache");
+    expect(after).toEqual(await adlint(root, "-f", "json"));
+  });
+
+  it("goes where --cache-location says, with workers too", async () => {
+    const root = site();
+    const first = await adlint(root, "-f", "json", "--cache-location", "cache/", "--concurrency", "2");
+    expect(existsSync(join(root, "cache/results.json"))).toBe(true);
+    expect(await adlint(root, "-f", "json", "--cache-location", "cache/", "--concurrency", "2")).toEqual(first);
+  });
+
+  it("warns, and still reports, when the cache cannot be written", async () => {
+    const root = site();
+    writeFileSync(join(root, "blocker"), "a file where the cache folder would be");
+    const run = await adlint(root, "-f", "json", "--cache-location", "blocker/cache/", "--locale", "en");
+    expect(run.stderr).toContain("could not write the cache");
+    expect(run.stdout).toBe((await adlint(root, "-f", "json", "--locale", "en")).stdout);
+    expect(run.code).toBe(1);
+  });
+});
