@@ -1,61 +1,343 @@
 #!/usr/bin/env node
-// Benchmark: generates the synthetic corpus with ../shared/bench/gen-corpus.mjs
-// (once; it is kept in the system's temporary folder) and lints it in this process with the
-// built-in packs, printing MB/s, files/s and peak RSS.
+// Benchmark: adlint side by side with a naive indexOf baseline and textlint + textlint-rule-prh
+// given the same 2,000 terms. Every measured command is a child process, so its wall time includes
+// Node's start-up and its peak RSS is its own. Prints a Markdown table (MB/s, files/s, peak RSS,
+// ratio to textlint + prh) on stdout, progress on stderr.
 //
-//   npm run bench                # 10,000 Markdown files (about 53 MB)
-//   npm run bench -- --n 1000    # a smaller corpus
-//   npm run bench -- --density 0.2   # realistic density: most files clean
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Rows: adlint with an empty cache (cold) and again with the cache it wrote (warm), with 1 worker
+// (--concurrency off) and 2 workers (--concurrency 2); the same cold and warm runs on a corpus of
+// realistic density (most files clean); the naive baseline; textlint + prh and textlint with a
+// no-op rule (its Markdown parsing alone) on the first files of the corpus. A CLI without --cache
+// or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
+// time (cold start, next to `node -e ""`) and the in-process time of lintText on a 20 KB document.
+//
+// Corpora and terms come from ../shared/bench/gen-corpus.mjs, generated once into the system's
+// temporary folder (adlint-bench/). Lints with the built-in packs only (bench/bench.config.yaml);
+// needs a build (npm run build).
+//
+//   npm run bench                        # 10,000 files (about 53 MB), and the same at density 0.2
+//   npm run bench -- --quick             # 1,000 files, fewer repetitions: a fast look
+//   npm run bench -- --n 2000            # another corpus size
+//   npm run bench -- --density 0.2       # only the corpus of this density
+//   npm run bench -- --skip-textlint     # leave textlint out (its rows take about a minute)
+//   npm run bench -- --textlint-files N  # textlint on the first N files (default 1,000; --quick 200)
+//   npm run bench -- --scale             # also 4 times the files (40,000): peak RSS follows the
+//                                        # largest file, not the number of files
+//   npm run bench -- --generator PATH    # the corpus generator, if not at ../shared/bench/
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { benchDir, corpusDir, markdownFiles, termsDir, totalBytes } from "./corpus.mjs";
+import { median, rejectedFlag, runNode } from "./measure.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
   options: {
-    n: { type: "string", default: "10000" },
+    n: { type: "string" },
     density: { type: "string" },
+    quick: { type: "boolean", default: false },
+    "skip-textlint": { type: "boolean", default: false },
+    "textlint-files": { type: "string" },
+    scale: { type: "boolean", default: false },
     generator: { type: "string", default: resolve(root, "..", "shared", "bench", "gen-corpus.mjs") },
   },
 });
 
-if (!existsSync(opt.generator)) {
-  console.error(`bench: the corpus generator is not at ${opt.generator} (use --generator PATH)`);
+const n = Number(opt.n ?? (opt.quick ? 1000 : 10000));
+const textlintFiles = Number(opt["textlint-files"] ?? (opt.quick ? 200 : 1000));
+const startupRuns = opt.quick ? 3 : 5;
+const documentRuns = opt.quick ? 10 : 20;
+const TERM_COUNT = 2000;
+const REALISTIC_DENSITY = "0.2";
+const DOCUMENT_BYTES = 20 * 1024;
+const SINGLE_FILE_BYTES = 5 * 1024;
+
+const cli = join(root, "lib", "cli", "main.js");
+const config = join(root, "bench", "bench.config.yaml");
+const naive = join(root, "bench", "naive.mjs");
+
+for (const [value, what] of [
+  [n, "--n"],
+  [textlintFiles, "--textlint-files"],
+]) {
+  if (!Number.isInteger(value) || value < 1) fail(`${what} takes a positive whole number`);
+}
+if (!existsSync(opt.generator)) fail(`the corpus generator is not at ${opt.generator} (use --generator PATH)`);
+if (!existsSync(cli)) fail("lib/cli/main.js is missing: run `npm run build` first");
+
+function fail(message) {
+  console.error(`bench: ${message}`);
   process.exit(2);
 }
-const name = `corpus-${opt.n}${opt.density ? `-d${opt.density}` : ""}`;
-const corpus = join(tmpdir(), "adlint-bench", name);
-if (!existsSync(corpus)) {
-  const args = [opt.generator, "--mode", "md", "--out", corpus, "--n", opt.n];
-  if (opt.density) args.push("--density", opt.density);
-  console.log(`generating ${name} ...`);
-  execFileSync(process.execPath, args, { stdio: "inherit" });
+
+const progress = (line) => process.stderr.write(`${line}\n`);
+const benchStarted = performance.now();
+
+/** A corpus and what the table says of it. */
+function corpus(count, density) {
+  const dir = corpusDir(opt.generator, count, density);
+  const files = markdownFiles(dir);
+  const manifest = JSON.parse(readFileSync(`${dir}.manifest.json`, "utf8"));
+  return { dir, files, bytes: totalBytes(files), density: manifest.density, banned: manifest.banned };
 }
 
-let bytes = 0;
-let files = 0;
-for (const entry of readdirSync(corpus, { recursive: true })) {
-  const path = join(corpus, String(entry));
-  const stat = statSync(path);
-  if (stat.isFile() && path.endsWith(".md")) {
-    bytes += stat.size;
-    files++;
+const main = corpus(n, opt.density);
+const realistic = opt.density ? undefined : corpus(n, REALISTIC_DENSITY);
+const terms = termsDir(opt.generator, TERM_COUNT);
+
+/** @type {{label: string, files?: number, bytes?: number, seconds?: number, peakRss?: number, note?: string}[]} */
+const rows = [];
+
+function record(row) {
+  rows.push(row);
+  if (row.note) progress(`  ${row.label}: ${row.note}`);
+  else
+    progress(
+      `  ${row.label}: ${row.seconds.toFixed(2)} s, ${mbps(row).toFixed(2)} MB/s, peak RSS ${rss(row.peakRss)} MB`,
+    );
+  return row;
+}
+
+/** A row for a finished command: its numbers, or why there are none. */
+function outcome(label, files, result, flags = []) {
+  if (rejectedFlag(result, flags)) return record({ label, note: "n/a (flag missing)" });
+  // Exit 1 means findings, for adlint and textlint alike; 2 and signals are failures.
+  if (result.signal || result.code > 1) {
+    progress(result.stderr.trimEnd());
+    return record({ label, note: `failed (${result.signal ?? `exit ${result.code}`})` });
+  }
+  return record({ label, files: files.length, bytes: totalBytes(files), seconds: result.seconds, peakRss: result.peakRss });
+}
+
+const adlint = (where, args) => runNode([cli, "--config", config, "-f", "unix", ...args, "."], { cwd: where.dir });
+
+/** Cold (an empty cache) then, when `warm`, the same command again with the cache it wrote. */
+async function adlintCacheRows(where, suffix, { warm = true } = {}) {
+  const tmp = mkdtempSync(join(benchDir, "cache-"));
+  const cacheArgs = ["--cache", "--cache-location", join(tmp, "adlint-cache")];
+  try {
+    progress(`adlint, cold${suffix} ...`);
+    const cold = await adlint(where, cacheArgs);
+    if (rejectedFlag(cold, ["--cache"])) {
+      // An older CLI: the cold run is simply a run without a cache.
+      const plain = await adlint(where, []);
+      const row = outcome(`adlint, cold (no cache)${suffix}`, where.files, plain);
+      if (warm) record({ label: `adlint, warm cache${suffix}`, note: "n/a (flag missing)" });
+      return row;
+    }
+    const row = outcome(`adlint, cold (empty cache)${suffix}`, where.files, cold);
+    if (warm) {
+      progress(`adlint, warm cache${suffix} ...`);
+      outcome(`adlint, warm cache${suffix}`, where.files, await adlint(where, cacheArgs));
+    }
+    return row;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-const { lint } = await import(join(root, "lib", "index.js"));
-const started = performance.now();
-const results = await lint([corpus], { cwd: corpus, config: join(root, "bench", "bench.config.yaml") });
-const seconds = (performance.now() - started) / 1000;
-const diagnostics = results.reduce((n, r) => n + r.messages.length, 0);
-const mb = bytes / 1e6;
-const rssMb = process.resourceUsage().maxRSS / 1024;
+async function adlintWorkerRows(where, suffix) {
+  for (const [label, value] of [
+    ["1 worker (--concurrency off)", "off"],
+    ["2 workers (--concurrency 2)", "2"],
+  ]) {
+    progress(`adlint, ${label}${suffix} ...`);
+    outcome(`adlint, ${label}${suffix}`, where.files, await adlint(where, ["--concurrency", value]), ["--concurrency"]);
+  }
+}
 
-console.log(`corpus:      ${name}: ${files} files, ${mb.toFixed(1)} MB`);
-console.log(`findings:    ${diagnostics} in ${results.filter((r) => r.messages.length).length} files`);
-console.log(`time:        ${seconds.toFixed(2)} s`);
-console.log(`throughput:  ${(mb / seconds).toFixed(2)} MB/s, ${Math.round(files / seconds)} files/s`);
-console.log(`peak RSS:    ${rssMb.toFixed(0)} MB`);
+async function naiveRow(where) {
+  progress(`naive indexOf, ${TERM_COUNT} terms ...`);
+  const result = await runNode([naive, join(terms, "terms.json"), where.dir], { stdout: true });
+  const row = outcome(`naive indexOf, ${TERM_COUNT} terms`, where.files, result);
+  if (!row.note) progress(`  ${JSON.parse(result.stdout).hits} hits`);
+}
+
+/** textlint + prh on the first files of the corpus, and textlint with a rule that does nothing. */
+async function textlintRows(where) {
+  let bin;
+  try {
+    bin = createRequire(join(root, "package.json")).resolve("textlint/bin/textlint.js");
+    createRequire(join(root, "package.json")).resolve("textlint-rule-prh");
+  } catch {
+    record({ label: "textlint + prh", note: "n/a (not installed: run npm install)" });
+    return undefined;
+  }
+  const subset = where.files.slice(0, textlintFiles);
+  const tmp = mkdtempSync(join(benchDir, "textlint-"));
+  try {
+    const prhConfig = join(tmp, "prh.json");
+    writeFileSync(prhConfig, JSON.stringify({ rules: { prh: { rulePaths: [join(terms, "prh.yml")] } } }));
+    // textlint stops at once when no rule is on, so its parsing alone is measured with a no-op rule.
+    const rulesDir = join(tmp, "rules");
+    mkdirSync(rulesDir);
+    writeFileSync(join(rulesDir, "noop.js"), "module.exports = function () { return {}; };\n");
+    const noopConfig = join(tmp, "noop.json");
+    writeFileSync(noopConfig, JSON.stringify({ rules: { noop: true } }));
+
+    const paths = subset.map((f) => f.path);
+    const label = `textlint + prh, ${TERM_COUNT} terms`;
+    progress(`${label} on ${subset.length} files ...`);
+    const prhArgs = [bin, "--config", prhConfig, "--format", "unix", ...paths];
+    const prh = outcome(label, subset, await runNode(prhArgs, { cwd: root }));
+    progress(`textlint, no-op rule on ${subset.length} files ...`);
+    const noopArgs = [bin, "--config", noopConfig, "--rulesdir", rulesDir, "--format", "unix", ...paths];
+    outcome("textlint, no-op rule (parsing only)", subset, await runNode(noopArgs, { cwd: root }));
+    return prh.note ? undefined : prh;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Median wall time of `node ARGS` over `runs` runs after one unmeasured run (which warms the disk cache). */
+async function startup(args, cwd, runs) {
+  const times = [];
+  let last;
+  for (let i = 0; i <= runs; i++) {
+    last = await runNode(args, { cwd, rss: false });
+    if (i > 0) times.push(last.seconds * 1000);
+  }
+  return { ms: median(times), result: last };
+}
+
+/** A Markdown document of just under DOCUMENT_BYTES: corpus files cut at a blank line, front matter only at the top. */
+function document(files) {
+  let text = "";
+  for (const file of files) {
+    const source = readFileSync(file.path, "utf8");
+    for (const block of (text ? source.replace(/^---\n[\s\S]*?\n---\n/, "") : source).split("\n\n")) {
+      const next = text ? `${text}\n\n${block}` : block;
+      if (Buffer.byteLength(next) > DOCUMENT_BYTES) return text;
+      text = next;
+    }
+  }
+  return text;
+}
+
+async function inProcess(where) {
+  const { lintText, openProject } = await import(pathToFileURL(join(root, "lib", "index.js")).href);
+  const project = openProject({ cwd: where.dir, config });
+  const text = document(where.files);
+  const filePath = join(where.dir, "bench-document.md");
+  let result;
+  for (let i = 0; i < 5; i++) result = lintText(text, { project, filePath });
+  const times = [];
+  for (let i = 0; i < documentRuns; i++) {
+    const started = performance.now();
+    lintText(text, { project, filePath });
+    times.push(performance.now() - started);
+  }
+  return { bytes: Buffer.byteLength(text), ms: median(times), findings: result.messages.length };
+}
+
+// ---------------------------------------------------------------- runs
+
+const mainCold = await adlintCacheRows(main, "");
+await adlintWorkerRows(main, "");
+if (realistic) await adlintCacheRows(realistic, `, density ${REALISTIC_DENSITY}`);
+let scaleCold;
+let scaled;
+if (opt.scale) {
+  scaled = corpus(n * 4, opt.density);
+  scaleCold = await adlintCacheRows(scaled, `, ${(n * 4).toLocaleString("en")} files`, { warm: false });
+}
+await naiveRow(main);
+const textlint = opt["skip-textlint"] ? undefined : await textlintRows(main);
+
+const single = main.files.reduce((best, f) =>
+  Math.abs(f.bytes - SINGLE_FILE_BYTES) < Math.abs(best.bytes - SINGLE_FILE_BYTES) ? f : best,
+);
+progress(`single-file CLI, ${startupRuns} runs ...`);
+const singleRun = await startup([cli, "--config", config, "-f", "unix", single.rel], main.dir, startupRuns);
+const nodeRun = await startup(["-e", ""], main.dir, startupRuns);
+progress(`lintText on a ${DOCUMENT_BYTES / 1024} KB document, ${documentRuns} runs ...`);
+const doc = await inProcess(main);
+
+// ---------------------------------------------------------------- report
+
+function mb(bytes) {
+  return bytes / 1e6;
+}
+
+/** Peak RSS in MB of 2^20 bytes, as `ps` and `top` count; a dash when the process never wrote it. */
+function rss(bytes) {
+  return bytes === undefined ? "–" : (bytes / 2 ** 20).toFixed(0);
+}
+
+function mbps(row) {
+  return mb(row.bytes) / row.seconds;
+}
+
+/** Three significant figures or so, without a trail of decimals on big numbers. */
+function num(value) {
+  if (value >= 100) return Math.round(value).toLocaleString("en");
+  if (value >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+function cells(row) {
+  const dash = "–";
+  if (row.note) return [row.label, dash, dash, row.note, dash, dash, dash, dash];
+  const ratio = textlint ? `${num(mbps(row) / mbps(textlint))}x` : dash;
+  return [
+    row.label,
+    row.files.toLocaleString("en"),
+    mb(row.bytes).toFixed(1),
+    row.seconds.toFixed(2),
+    num(mbps(row)),
+    num(row.files / row.seconds),
+    rss(row.peakRss),
+    ratio,
+  ];
+}
+
+function table(header, body) {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
+  return [line(header), rule, ...body.map(line)].join("\n");
+}
+
+const describe = (c) =>
+  `${c.files.length.toLocaleString("en")} files, ${mb(c.bytes).toFixed(1)} MB, density ${c.density} ` +
+  `(${c.banned.toLocaleString("en")} banned terms inserted)`;
+
+const out = [];
+out.push(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${process.platform}-${process.arch}`);
+out.push("");
+out.push(`- corpus: ${describe(main)}`);
+if (realistic) out.push(`- realistic corpus: ${describe(realistic)}`);
+if (scaled) out.push(`- scale corpus: ${describe(scaled)}`);
+if (textlint) out.push(`- textlint rows: the first ${textlint.files.toLocaleString("en")} files of the corpus, sorted by path`);
+out.push("");
+out.push(
+  table(
+    ["tool / config", "files", "MB", "seconds", "MB/s", "files/s", "peak RSS MB", "vs textlint+prh"],
+    rows.map(cells),
+  ),
+);
+out.push("");
+const singleOk = singleRun.result.code === 0 || singleRun.result.code === 1;
+out.push(
+  `- single file, CLI cold start (\`adlint ${single.rel}\`, ${(single.bytes / 1024).toFixed(1)} KB): ` +
+    (singleOk ? `median ${singleRun.ms.toFixed(0)} ms of ${startupRuns}` : `failed (exit ${singleRun.result.code})`) +
+    `; \`node -e ""\`: ${nodeRun.ms.toFixed(0)} ms`,
+);
+out.push(
+  `- one ${(doc.bytes / 1024).toFixed(1)} KB document, lintText in process (project opened once): ` +
+    `median ${doc.ms.toFixed(1)} ms of ${documentRuns}, ${doc.findings} findings`,
+);
+if (scaleCold && !mainCold.note && !scaleCold.note) {
+  const largest = (c) => Math.max(...c.files.map((f) => f.bytes)) / 1024;
+  out.push(
+    `- peak RSS against file count (cold runs): ${mainCold.files.toLocaleString("en")} files ` +
+      `${rss(mainCold.peakRss)} MB, ${scaleCold.files.toLocaleString("en")} files ` +
+      `${rss(scaleCold.peakRss)} MB; largest file ${largest(main).toFixed(1)} KB and ` +
+      `${largest(scaled).toFixed(1)} KB`,
+  );
+}
+console.log(out.join("\n"));
+progress(`bench finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
