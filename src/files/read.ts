@@ -3,7 +3,10 @@
 // is never opened, and a file over the size limit is never read whole. A file
 // that is skipped is a warning, as ESLint warns about a file it ignores; a file
 // meant to be copy that cannot be decoded is an error, so it cannot slip past.
-import { open, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+
+/** Windows has no O_NONBLOCK, and no FIFOs among files to lint. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
 import type { Diagnostic, Locale } from "../core/types.js";
 import { decode, DecodeError, type Decoded } from "./decode.js";
 
@@ -22,21 +25,24 @@ export type ReadResult = { decoded: Decoded } | { problem: ReadProblem };
 
 /** Reads and decodes `file` when it is a regular file no larger than `maxFileSize` bytes. */
 export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+  // Synchronous calls: a copy file is small and local, and a promise per call costs more than the read.
   let bytes: Uint8Array;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (!info.isFile()) return { problem: { kind: "not-a-file" } };
     if (info.size > maxFileSize) return { problem: { kind: "too-large", size: info.size, limit: maxFileSize } };
-    // Read through the handle that was checked, and no further than the limit, even if the file grows meanwhile.
-    const handle = await open(file, "r");
+    // Never blocks: should the file have become a FIFO since, the check below turns it away.
+    const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
     try {
+      if (!fstatSync(fd).isFile()) return { problem: { kind: "not-a-file" } };
+      // Read through the handle that was checked, and no further than the limit, even if the file grows meanwhile.
       const buffer = Buffer.alloc(Math.min(info.size, maxFileSize) + 1);
       let length = 0;
-      for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+      for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
       if (length > maxFileSize) return { problem: { kind: "too-large", size: length, limit: maxFileSize } };
       bytes = buffer.subarray(0, length);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "error";

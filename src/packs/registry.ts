@@ -5,9 +5,12 @@ import { fileURLToPath } from "node:url";
 import { AdlintError } from "../core/errors.js";
 import { parsePack, packReadError } from "./load.js";
 import type { Pack } from "./pack.js";
+import { readSnapshot } from "./snapshot.js";
 
 /** rules/ at the package root, beside lib/ and src/. */
 export const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
+/** Where the build saves the built-in packs ready to use. */
+export const SNAPSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "lib", "rules");
 
 export function builtinPackNames(): string[] {
   if (!existsSync(BUILTIN_DIR)) return [];
@@ -22,14 +25,14 @@ export function builtinPackFile(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export function loadPackFile(file: string): Pack {
+export function loadPackFile(file: string, snapshot?: string): Pack {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     throw packReadError(file, e);
   }
-  return parsePack(file, text);
+  return (snapshot && readSnapshot(snapshot, text, file)) || parsePack(file, text);
 }
 
 /** Loads a pack named in config or on the command line: a built-in name or a path. */
@@ -38,7 +41,7 @@ export function loadPack(entry: string, isPath: boolean): Pack {
   const file = builtinPackFile(entry);
   if (!file)
     throw new AdlintError(`no built-in rule pack named "${entry}" (built-in: ${builtinPackNames().join(", ") || "none"})`);
-  return loadPackFile(file);
+  return loadPackFile(file, join(SNAPSHOT_DIR, `${entry}.json`));
 }
 
 /** Two packs may not define the same rule id. */

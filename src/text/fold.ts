@@ -56,18 +56,43 @@ function isHan(cp: number): boolean {
   return HAN.test(String.fromCodePoint(cp));
 }
 
-/** Folded forms of the code points met so far: normalising one character at a time is slow, and copy repeats few. */
-const folds = new Map<number, string>();
-
-/** The folded form of one code point, as a string (NFKC may expand it). */
-function foldCodePoint(cp: number): string {
-  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
-  let folded = folds.get(cp);
-  if (folded === undefined) folds.set(cp, (folded = foldAnyCodePoint(cp)));
-  return folded;
+/** What folding needs to know of one code point; worked out once per code point and process. */
+interface CodePointFold {
+  /** Its folded form (NFKC may expand it). */
+  text: string;
+  /** It renders as nothing, or is a combining mark (dropped after a Han character). */
+  invisible: boolean;
+  mark: boolean;
+  white: boolean;
+  newline: boolean;
+  tight: Tight;
 }
 
+function describeCodePoint(cp: number): CodePointFold {
+  const text = foldAnyCodePoint(cp);
+  return {
+    text,
+    invisible: isInvisible(cp),
+    mark: cp >= 0x300 && MARK.test(String.fromCodePoint(cp)),
+    white: text.length > 0 && WHITE.test(text) && text.trim() === "",
+    newline: cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029,
+    tight: tightness(cp, text),
+  };
+}
+
+const ascii = Array.from({ length: 0x80 }, (_, cp) => describeCodePoint(cp));
+const folds = new Map<number, CodePointFold>();
+
+function foldOf(cp: number): CodePointFold {
+  if (cp < 0x80) return ascii[cp]!;
+  let known = folds.get(cp);
+  if (known === undefined) folds.set(cp, (known = describeCodePoint(cp)));
+  return known;
+}
+
+/** The folded form of one code point, as a string (NFKC may expand it). */
 function foldAnyCodePoint(cp: number): string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
   if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCodePoint(toSimplified(cp));
   const normal = String.fromCodePoint(cp).normalize("NFKC");
   let out = "";
@@ -127,27 +152,26 @@ function foldInto(input: string, out: Sink): void {
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
+    const f = foldOf(cp);
     // A combining mark on a Han character only disguises it.
-    if (isInvisible(cp) || (last === "han" && spaceStart < 0 && cp >= 0x300 && MARK.test(String.fromCodePoint(cp)))) {
+    if (f.invisible || (f.mark && last === "han" && spaceStart < 0)) {
       i += len;
       continue;
     }
-    const folded = foldCodePoint(cp);
-    if (folded.length > 0 && WHITE.test(folded) && folded.trim() === "") {
+    if (f.white) {
       if (spaceStart < 0) spaceStart = i;
       spaceEnd = i + len;
-      if (cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029) spaceHasNewline = true;
+      if (f.newline) spaceHasNewline = true;
       i += len;
       continue;
     }
-    const tight = tightness(cp, folded);
     if (spaceStart >= 0) {
-      if (!joins(last, tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+      if (!joins(last, f.tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
       spaceStart = -1;
       spaceHasNewline = false;
     }
-    out.push(folded, i, i + len);
-    last = tight;
+    out.push(f.text, i, i + len);
+    last = f.tight;
     i += len;
   }
   if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
