@@ -90,6 +90,9 @@ describe("where blocks are cut", () => {
     ["not inside front matter", "---\na: 1\n\nb: 2\n---\n\n文案", ["---\na: 1\n\nb: 2\n---\n\n", "文案"]],
     ["after a one-line comment", "<!-- 场控 -->\n\n文案", ["<!-- 场控 -->\n\n", "文案"]],
     ["nowhere after a fence left open", "```\n最佳\n\n面膜", ["```\n最佳\n\n面膜"]],
+    ["between the items of one list", "- 一\n- 二\n\n1. 三\n2. 四\n", ["- 一\n", "- 二\n\n", "1. 三\n", "2. 四\n"]],
+    ["not where `2)` continues text", "文案\n2) 一\n2) 二", ["文案\n2) 一\n2) 二"]],
+    ["not between items of two lists", "- 一\n* 二\n", ["- 一\n* 二\n"]],
   ])("%s", (_name, source, expected) => {
     expect(cuts(source)).toEqual(expected);
   });

@@ -2,8 +2,8 @@
 // they parse in place, so a file's copy can be parsed only where a rule may
 // find something. Parsing is the costly step; most blocks hold nothing.
 //
-// A cut is made only at a blank line followed by a line that starts in column
-// 0. Such a line closes every open container (a list item needs indentation,
+// A cut is made at a blank line followed by a line that starts in column 0,
+// and between two item lines of one list. Such a line closes every open container (a list item needs indentation,
 // a block quote ends at a blank line, a paragraph cannot continue past one),
 // so the text after the cut starts the same blocks alone as in place. Only
 // top-level constructs that may hold blank lines survive such a line: fenced
@@ -24,6 +24,8 @@ const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([^]*?)(?:\r\n|\r|\n))??---[ \t
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const LIST_ITEM = /^(?:([-*+])|[0-9]{1,9}([.)]))[ \t]+\S/;
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** HTML blocks that end at a marker (script, processing instruction, declaration, CDATA), not at a blank line. */
 const HTML_TO_MARKER = /^<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|\?|![A-Za-z]|!\[CDATA\[)/i;
 
@@ -67,6 +69,8 @@ export function splitBlocks(source: string): SplitDocument | undefined {
   let htmlToBlank = false;
   let afterBlank = false;
   let afterIndented = false;
+  /** The marker of the list item the line before was, when it was one: a bullet, or an ordered item's `.` or `)`. */
+  let previousItem: string | undefined;
 
   LINE.lastIndex = from;
   while (LINE.lastIndex < source.length) {
@@ -91,6 +95,12 @@ export function splitBlocks(source: string): SplitDocument | undefined {
     }
     // After indented code, remark reads a list marker as text: the line after it is no place to cut.
     if (afterBlank && indent.columns === 0 && !afterIndented) starts.push(at);
+    // An item right after an item of the same list starts a block too: alone, each is the same item.
+    const item = indent.columns === 0 && !THEMATIC_BREAK.test(line) ? LIST_ITEM.exec(line) : null;
+    const kind = item ? (item[1] ?? item[2]) : undefined;
+    if (!afterBlank && kind !== undefined && kind === previousItem && !afterIndented && !htmlToBlank) starts.push(at);
+    // Only a line that starts a block is sure to be an item: `2)` after text is more of the text.
+    previousItem = at === from || starts[starts.length - 1] === at ? kind : undefined;
     afterBlank = false;
     afterIndented = indent.columns >= 4;
 

@@ -31,14 +31,20 @@ export function directivesInHtml(html: string, offset: number): Directive[] {
   return out;
 }
 
-/** Source pieces put end to end, with the way back from an offset in them to one in the source. */
+/**
+ * Source pieces put end to end, with the way back from an offset in them to
+ * one in the source. A piece that does not end in a blank line (one list item
+ * cut from the next) gets one, so the next piece starts afresh and is not read
+ * as more of it.
+ */
 function toParsedText(source: string, pieces: ReadonlyArray<{ start: number; end: number }>) {
-  const text = pieces.length === 1 ? source.slice(pieces[0]!.start, pieces[0]!.end) : pieces.map((p) => source.slice(p.start, p.end)).join("");
+  let text = "";
   const from: number[] = [];
-  let length = 0;
   for (const p of pieces) {
-    from.push(length);
-    length += p.end - p.start;
+    // The piece's own line ending: a "\n" after a "\r" would only complete it.
+    if (text && !BLANK_LINE_AT_END.test(text)) text += text.endsWith("\r") ? "\r" : "\n";
+    from.push(text.length);
+    text += source.slice(p.start, p.end);
   }
   return {
     text,
@@ -55,6 +61,9 @@ function toParsedText(source: string, pieces: ReadonlyArray<{ start: number; end
     },
   };
 }
+
+/** A line ending, then a line of nothing but spaces or tabs, ended too (the `\r` of a `\r\n` is not one on its own). */
+const BLANK_LINE_AT_END = /(?:^|\n|\r(?!\n))[ \t]*(?:\r\n|\r|\n)$/;
 
 /**
  * Parses the document whole, or only the blocks given (from `splitBlocks`),
