@@ -4,12 +4,9 @@
 import { extname } from "node:path";
 import { parse as parseScript } from "@typescript-eslint/typescript-estree";
 import type { Nodes, Root } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { isScalar, parseDocument as parseYaml, visit } from "yaml";
 import type { Format } from "../sources/document.js";
+import { markdownParser } from "../sources/markdown.js";
 import { OffsetConverter } from "./positions.js";
 
 /** A replacement of source offsets [start, end) by `text`. */
@@ -81,7 +78,6 @@ export function disableEdits(req: DisableRequest): OffsetEdit[] | undefined {
   }
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 /**
  * Markdown: a comment line above starts a new HTML block, which would split a

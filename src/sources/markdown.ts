@@ -3,9 +3,16 @@
 // hold adlint directives. Front matter says the channel.
 import type { Nodes, Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import type { DocumentMeta, Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
 import { alignToSource } from "./align.js";
@@ -14,10 +21,23 @@ import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
 
-// GFM: tables, strikethrough and autolinks parse as GitHub and most shop editors render them.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+/**
+ * GFM as GitHub and most shop editors render it: tables, strikethrough,
+ * footnotes and task lists. Not its literal autolinks: a URL in text is left
+ * out of the copy either way (see SegmentBuilder.addProse), and finding them
+ * walks every text node of every tree again.
+ */
+function gfm(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+/** The whole-document parser, which the editor's quick fixes use too. */
+export const markdownParser = unified().use(remarkParse).use(gfm).use(remarkFrontmatter, ["yaml"]);
+const parser = markdownParser;
 /** For blocks after the first: front matter is only ever at the very start. */
-const blockParser = unified().use(remarkParse).use(remarkGfm);
+const blockParser = unified().use(remarkParse).use(gfm);
 
 const COMMENT = /<!--([^]*?)-->/g;
 
