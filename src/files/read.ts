@@ -1,14 +1,15 @@
 // Reads a file to lint, or says why it is not read. It looks before it reads:
 // something that is not a regular file (a FIFO, a device, a link that loops)
-// is never opened, and a file over the size limit is never read whole. A file
+// is opened without blocking and never read, and a file over the size limit
+// is never read whole. A file
 // that is skipped is a warning, as ESLint warns about a file it ignores; a file
 // meant to be copy that cannot be decoded is an error, so it cannot slip past.
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import type { Diagnostic, Locale } from "../core/types.js";
+import { decode, DecodeError, type Decoded } from "./decode.js";
 
 /** Windows has no O_NONBLOCK, and no FIFOs among files to lint. */
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
-import type { Diagnostic, Locale } from "../core/types.js";
-import { decode, DecodeError, type Decoded } from "./decode.js";
 
 /** 5 MB: far more than any page of copy, far less than a video someone named .txt. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -28,13 +29,12 @@ export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
   // Synchronous calls: a copy file is small and local, and a promise per call costs more than the read.
   let bytes: Uint8Array;
   try {
-    const info = statSync(file);
-    if (!info.isFile()) return { problem: { kind: "not-a-file" } };
-    if (info.size > maxFileSize) return { problem: { kind: "too-large", size: info.size, limit: maxFileSize } };
-    // Never blocks: should the file have become a FIFO since, the check below turns it away.
+    // Opening never blocks, even on a FIFO; what was opened is then checked through the handle.
     const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
     try {
-      if (!fstatSync(fd).isFile()) return { problem: { kind: "not-a-file" } };
+      const info = fstatSync(fd);
+      if (!info.isFile()) return { problem: { kind: "not-a-file" } };
+      if (info.size > maxFileSize) return { problem: { kind: "too-large", size: info.size, limit: maxFileSize } };
       // Read through the handle that was checked, and no further than the limit, even if the file grows meanwhile.
       const buffer = Buffer.alloc(Math.min(info.size, maxFileSize) + 1);
       let length = 0;
