@@ -40,6 +40,9 @@ function stripMarkup(source: string): string {
     .replace(/[*_~`#>|[\]\\{}"']/g, "");
 }
 
+/** Every character stripMarkup acts on: without one, it changes nothing. */
+const MARKUP = /[&<\]*_~`#>|[\\{}"']/;
+
 const FRONT_MATTER = /^(?:\ufeff)?---\r?\n([^]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** What the document says about itself, read without parsing it: Markdown front matter, else config. */
@@ -52,7 +55,8 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
 function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
   const literals = rules.documentLiterals;
-  for (const view of [text, stripMarkup(text)]) {
+  // Copy without markup characters is its own stripped view.
+  for (const view of MARKUP.test(text) ? [text, stripMarkup(text)] : [text]) {
     const folded = foldText(view);
     if (mayMatch(folded, rules, enabled)) return true;
     if (literals.automaton.some(folded, (k) => literals.rules[k]!.some((r) => enabled(rules.rules[r]!)))) return true;
