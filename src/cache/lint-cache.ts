@@ -4,9 +4,10 @@
 // The whole cache is void when anything else that decides results changes:
 // adlint's version, the config, the packs, the evidence registry, the locale,
 // the rule levels, or which evidence has expired.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { contentHash } from "../core/hash.js";
 import type { Diagnostic } from "../core/types.js";
 import { isExpired } from "../evidence/registry.js";
 import type { Project } from "../project.js";
@@ -36,9 +37,7 @@ export function resolveCacheFile(location: string | undefined, root: string): st
 }
 
 /** The hash a file's decoded text is cached under. */
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
-}
+export { contentHash };
 
 let ownVersion: string | undefined;
 

@@ -11,7 +11,7 @@ import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
 import { foldText } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
-import { splitBlocks, type Block } from "../sources/markdown-blocks.js";
+import { frontMatterOf, splitBlocks, type Block } from "../sources/markdown-blocks.js";
 import { mayMatch } from "./match.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
@@ -43,13 +43,10 @@ function stripMarkup(source: string): string {
 /** Every character stripMarkup acts on: without one, it changes nothing. */
 const MARKUP = /[&<\]*_~`#>|[\\{}"']/;
 
-const FRONT_MATTER = /^(?:\ufeff)?---\r?\n([^]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /** What the document says about itself, read without parsing it: Markdown front matter, else config. */
 function quickMeta(source: string, format: Format, fallback: DocumentMeta): DocumentMeta {
-  const front = format === "markdown" ? FRONT_MATTER.exec(source) : null;
-  const own = front ? readFrontMatter(front[1]!) : {};
-  return { ...fallback, ...own };
+  const front = format === "markdown" ? frontMatterOf(source) : undefined;
+  return { ...fallback, ...(front ? readFrontMatter(front.yaml) : {}) };
 }
 
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
@@ -75,10 +72,8 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   // Directives are judged too: one that suppresses nothing is reported.
   if (source.includes("adlint-")) return { parse: "whole" };
   const split = format === "markdown" ? splitBlocks(source) : undefined;
-  // Without blocks, front matter is read roughly, and so the look is made for every rule whatever the channel.
-  const known = split ? { ...meta, ...(split.frontMatter !== undefined ? readFrontMatter(split.frontMatter) : {}) } : quickMeta(source, format, meta);
-  const exact = format !== "markdown" || split !== undefined;
-  const enabled = exact ? (rule: CompiledRule) => ruleAppliesTo(rule, known) : () => true;
+  const known = quickMeta(source, format, meta);
+  const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, known);
   // A requirement with no trigger applies to every document of its channels and categories.
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return { parse: "whole" };
   if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return { parse: "whole" };

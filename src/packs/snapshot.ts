@@ -3,8 +3,8 @@
 // of the YAML they came from. Loading one skips the YAML parser and the
 // checks, the larger part of starting the command; a snapshot whose YAML has
 // changed since is ignored, and the YAML is read as usual.
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { contentHash } from "../core/hash.js";
 import type { Pack } from "./pack.js";
 
 interface Snapshot {
@@ -13,17 +13,13 @@ interface Snapshot {
   pack: Pack;
 }
 
-export function hashText(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
-}
-
 // Maps are the only values in a pack that JSON does not keep.
 const replacer = (_key: string, value: unknown) => (value instanceof Map ? { $map: [...value] } : value);
 const reviver = (_key: string, value: unknown) =>
   value !== null && typeof value === "object" && "$map" in value ? new Map((value as { $map: Array<[unknown, unknown]> }).$map) : value;
 
 export function writeSnapshot(file: string, pack: Pack, text: string): void {
-  writeFileSync(file, JSON.stringify({ source: hashText(text), pack } satisfies Snapshot, replacer));
+  writeFileSync(file, JSON.stringify({ source: contentHash(text), pack } satisfies Snapshot, replacer));
 }
 
 /** The pack saved in `file` if it was made from exactly `text`, with its paths set to `packFile`. */
@@ -34,7 +30,7 @@ export function readSnapshot(file: string, text: string, packFile: string): Pack
   } catch {
     return undefined;
   }
-  if (snapshot.source !== hashText(text)) return undefined;
+  if (snapshot.source !== contentHash(text)) return undefined;
   const pack = snapshot.pack;
   pack.file = packFile;
   for (const rule of pack.rules) rule.file = packFile;

@@ -48,19 +48,27 @@ export interface SplitDocument {
   frontMatter?: string;
 }
 
+/**
+ * The front matter at the very start of a Markdown document, as
+ * remark-frontmatter reads it: its YAML, and where the document goes on.
+ * Undefined when there is none; null when the first line opens one that never
+ * closes, which the parser reads otherwise.
+ */
+export function frontMatterOf(source: string): { yaml: string; end: number } | undefined | null {
+  const body = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!source.startsWith("---", body)) return undefined;
+  const front = FRONT_MATTER.exec(source.slice(body));
+  return front ? { yaml: front[1] ?? "", end: body + front[0].length } : null;
+}
+
 /** The top-level blocks of `source`, or undefined when it must be parsed whole. */
 export function splitBlocks(source: string): SplitDocument | undefined {
   // A definition's label can be used by any block, before or after it.
   if (source.includes("]:")) return undefined;
-  const body = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let from = body;
-  let frontMatter: string | undefined;
-  if (source.startsWith("---", body)) {
-    const front = FRONT_MATTER.exec(source.slice(body));
-    if (!front) return undefined;
-    from = body + front[0].length;
-    frontMatter = front[1] ?? "";
-  }
+  const front = frontMatterOf(source);
+  if (front === null) return undefined;
+  const frontMatter = front?.yaml;
+  const from = front?.end ?? (source.charCodeAt(0) === 0xfeff ? 1 : 0);
 
   const starts = [0];
   let fence: { char: string; length: number } | undefined;
