@@ -3,6 +3,7 @@
 // sources and the locked packages: no timestamps, no legal comments, paths
 // relative to the repository. `node src/action/build.mjs [OUTFILE]`.
 import { build } from "esbuild";
+import { NODE_BUNDLE_BANNER } from "../node-bundle-banner.mjs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -36,14 +37,5 @@ await build({
   charset: "utf8",
   logLevel: "warning",
   plugins: [bundleParser],
-  // Bundled CommonJS packages call require() and read __filename/__dirname.
-  banner: {
-    js: [
-      'import { createRequire as __adlintCreateRequire } from "node:module";',
-      'import { fileURLToPath as __adlintFileURLToPath } from "node:url";',
-      "const require = __adlintCreateRequire(import.meta.url);",
-      "const __filename = __adlintFileURLToPath(import.meta.url);",
-      'const __dirname = __adlintFileURLToPath(new URL(".", import.meta.url));',
-    ].join("\n"),
-  },
+  banner: { js: NODE_BUNDLE_BANNER },
 });

@@ -6,6 +6,7 @@
 // Chunks sit in lib/cli/ like the entry, so paths relative to the code
 // (rules/, lib/rules/, package.json, lib/parallel/worker.js) stay the same.
 import { build } from "esbuild";
+import { NODE_BUNDLE_BANNER } from "../node-bundle-banner.mjs";
 import { readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -26,14 +27,5 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   external: ["@typescript-eslint/typescript-estree"],
-  // Bundled CommonJS packages call require() and read __filename/__dirname.
-  banner: {
-    js: [
-      'import { createRequire as __adlintCreateRequire } from "node:module";',
-      'import { fileURLToPath as __adlintFileURLToPath } from "node:url";',
-      "const require = __adlintCreateRequire(import.meta.url);",
-      "const __filename = __adlintFileURLToPath(import.meta.url);",
-      'const __dirname = __adlintFileURLToPath(new URL(".", import.meta.url));',
-    ].join("\n"),
-  },
+  banner: { js: NODE_BUNDLE_BANNER },
 });
