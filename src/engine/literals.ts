@@ -91,8 +91,12 @@ function better(a: string[], b: Strings): boolean {
 }
 
 function requiredInSequence(alt: AST.Alternative): Strings {
+  return bestOf(requiredSets(alt));
+}
+
+function bestOf(sets: string[][]): Strings {
   let best: Strings;
-  for (const s of requiredSets(alt)) if (better(s, best)) best = s;
+  for (const s of sets) if (better(s, best)) best = s;
   return best;
 }
 
@@ -119,24 +123,28 @@ function requiredSets(alt: AST.Alternative): string[][] {
   return sets;
 }
 
-/**
- * The literals of a pattern (folded source, compiled with flags `iu`), or
- * undefined when it can match without one and must always run.
- */
-export function requiredLiterals(source: string): string[] | undefined {
-  const pattern = parse(source);
-  if (!pattern) return undefined;
-  const literals = union(pattern.alternatives.map(requiredInSequence));
-  return literals && literals.every((l) => l.length > 0) ? literals : undefined;
+export interface PatternLiterals {
+  /** The strings one of which every match contains; undefined when it can match without one and must always run. */
+  literals: string[] | undefined;
+  /**
+   * For each alternative at the top of the pattern, the sets of literals its
+   * matches contain one of each: `\d+天[^。]{0,8}(见效|变白)` needs 天 and one of
+   * 见效 and 变白. A text without them all, for every alternative, has no match.
+   */
+  sets: string[][][];
 }
 
-/**
- * For each alternative at the top of a pattern, the sets of literals its
- * matches contain one of each: `\d+天[^。]{0,8}(见效|变白)` needs 天 and one of
- * 见效 and 变白. A text without them all, for every alternative, has no match.
- */
-export function requiredLiteralSets(source: string): string[][][] | undefined {
-  return parse(source)?.alternatives.map(requiredSets);
+/** What a pattern (folded source, compiled with flags `iu`) needs to match, read from one parse of it. */
+export function patternLiterals(source: string): PatternLiterals {
+  const pattern = parse(source);
+  if (!pattern) return { literals: undefined, sets: [] };
+  const sets = pattern.alternatives.map(requiredSets);
+  const literals = union(sets.map(bestOf));
+  return { literals: literals && literals.every((l) => l.length > 0) ? literals : undefined, sets };
+}
+
+export function requiredLiterals(source: string): string[] | undefined {
+  return patternLiterals(source).literals;
 }
 
 function parse(source: string): AST.Pattern | undefined {

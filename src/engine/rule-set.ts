@@ -4,7 +4,7 @@ import { severityOf, type Level, type Severity } from "../core/types.js";
 import type { Pack, RuleSpec } from "../packs/pack.js";
 import { foldPatternSource, foldTerm } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
-import { requiredLiteralSets, requiredLiterals } from "./literals.js";
+import { patternLiterals, requiredLiterals } from "./literals.js";
 
 export interface CompiledRule {
   readonly spec: RuleSpec;
@@ -106,8 +106,8 @@ export class RuleSet {
       }
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
-        const literals = requiredLiterals(re.source);
-        const ref = { rule: r, pattern: p, needs: requiredLiteralSets(re.source) ?? [] };
+        const { literals, sets } = patternLiterals(re.source);
+        const ref = { rule: r, pattern: p, needs: sets };
         if (!literals) this.unfiltered.push(ref);
         else for (const literal of literals) use(literal).patterns.push(ref);
       });
