@@ -32,6 +32,8 @@ await build({
   target: "node20",
   outfile: join(server, "lib", "cli", "main.js"),
   // Bundled CommonJS dependencies still call require() for Node's own modules and read __filename.
+  // Not src/node-bundle-banner.mjs: lib/cli/main.js is already a bundle that starts with that one,
+  // and its imports land beside these, so the names must differ.
   banner: {
     js: [
       "import { createRequire as __adlintRequire } from 'node:module';",

@@ -35,7 +35,6 @@ function gfm(this: Processor) {
 
 /** The whole-document parser, which the editor's quick fixes use too. */
 export const markdownParser = unified().use(remarkParse).use(gfm).use(remarkFrontmatter, ["yaml"]);
-const parser = markdownParser;
 /** For blocks after the first: front matter is only ever at the very start. */
 const blockParser = unified().use(remarkParse).use(gfm);
 
@@ -175,7 +174,7 @@ export function parseMarkdown(source: string, only?: readonly Block[]): ParsedDo
     }
   };
   // Blocks parse alone as in place, and so one after another: one parse, not one per block.
-  block((pieces[0]?.start === bom ? parser : blockParser).parse(parsed.text) as Root);
+  block((pieces[0]?.start === bom ? markdownParser : blockParser).parse(parsed.text) as Root);
   segments.sort((a, b) => a.starts[0]! - b.starts[0]!);
   // A paragraph line or list item may open with a speaker label (`主播：`).
   return { source, segments, directives, meta };
