@@ -44,6 +44,8 @@ describe("YAML string values", () => {
     ["a block header with a comment", "a: | # 最佳 is a comment\n  最好\n", [absolute(2, 3, 2, 5, "最好")]],
     ["a comment is not copy", "a: 很好 # 最佳\n# 最好\n", []],
     ["values in a list and nested maps", "items:\n  - name: 面膜\n    tips: [最佳, 'ok']\n", [absolute(3, 12, 3, 14, "最佳")]],
+    ["a lone carriage return is a character to the YAML parser, not a line break", "a: 开头\r 最佳 \r\n", [absolute(2, 2, 2, 4, "最佳")]],
+    ["a lone carriage return after a folded line", "\ud800\n最佳!tag \r", [absolute(2, 1, 2, 3, "最佳")]],
     ["every document of a stream", "a: 好\n---\nb: 最佳\n", [absolute(3, 4, 3, 6, "最佳")]],
   ];
 

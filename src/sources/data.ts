@@ -108,6 +108,11 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
+/** A line break as the YAML parser reads one: `\n` or `\r\n`; a lone `\r` is an ordinary character to it. */
+function isBreakAt(source: string, p: number): boolean {
+  return source[p] === "\n" || source.startsWith("\r\n", p);
+}
+
 /** The units of a scalar's source, from its quote or block header to its end. */
 function scalarUnits(source: string, from: number, to: number, type: Scalar["type"]): Unit[] | undefined {
   const units: Unit[] = [];
@@ -118,12 +123,12 @@ function scalarUnits(source: string, from: number, to: number, type: Scalar["typ
     end--;
   } else if (type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED) {
     // The header (`|-`, `>2 # note`) ends at the first line break.
-    while (p < end && source[p] !== "\n" && source[p] !== "\r") p++;
+    while (p < end && !isBreakAt(source, p)) p++;
     p += source.startsWith("\r\n", p) ? 2 : 1;
   }
   while (p < end) {
     const ch = source[p]!;
-    if (ch === "\r" || ch === "\n") {
+    if (isBreakAt(source, p)) {
       const len = source.startsWith("\r\n", p) ? 2 : 1;
       units.push({ text: "\n", start: p, end: p + len, kind: "break" });
       p += len;
@@ -136,7 +141,7 @@ function scalarUnits(source: string, from: number, to: number, type: Scalar["typ
     } else if (type === Scalar.QUOTE_DOUBLE && ch === "\\") {
       const e = source[p + 1];
       if (e === undefined) return undefined;
-      if (e === "\r" || e === "\n") {
+      if (isBreakAt(source, p + 1)) {
         // An escaped line break joins the lines; the next line's indentation goes too.
         p += 1 + (source.startsWith("\r\n", p + 1) ? 2 : 1);
         while (p < end && (source[p] === " " || source[p] === "\t")) p++;
