@@ -63,28 +63,31 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
 
 /**
  * How much of a document to parse: none of it (no rule can find anything),
- * only some Markdown blocks (the others hold nothing any rule reads), or all.
+ * some or all of its Markdown blocks (the others hold nothing any rule reads),
+ * or all of it at once (a document that cannot be cut into blocks).
  */
 export type ParsePlan = { parse: "none" } | { parse: "blocks"; blocks: Block[] } | { parse: "whole" };
 
 export function planParse(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): ParsePlan {
   if (!PRESCANNED.has(format)) return { parse: "whole" };
-  // Directives are judged too: one that suppresses nothing is reported.
-  if (source.includes("adlint-")) return { parse: "whole" };
   const split = format === "markdown" ? splitBlocks(source) : undefined;
+  // Every block is the whole document: blocks of plain copy are then read without the parser.
+  const all: ParsePlan = split ? { parse: "blocks", blocks: split.blocks } : { parse: "whole" };
+  // Directives are judged too: one that suppresses nothing is reported.
+  if (source.includes("adlint-")) return all;
   const known = quickMeta(source, format, meta);
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, known);
   // A requirement with no trigger applies to every document of its channels and categories.
-  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return { parse: "whole" };
-  if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return { parse: "whole" };
-  if (!split) return mayMatter(source, rules, enabled) ? { parse: "whole" } : { parse: "none" };
+  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
+  if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return all;
+  if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const [first, ...rest] = split.blocks;
   const blocks = rest.filter((b) => mayMatter(source.slice(b.start, b.end), rules, enabled));
   const firstMatters = first !== undefined && mayMatter(source.slice(first.start, first.end), rules, enabled);
   if (!firstMatters && blocks.length === 0) return { parse: "none" };
   // The first block holds the front matter, which the parse reads for what it says about the document.
   if (first && (firstMatters || split.frontMatter !== undefined)) blocks.unshift(first);
-  return blocks.length === split.blocks.length ? { parse: "whole" } : { parse: "blocks", blocks };
+  return { parse: "blocks", blocks };
 }
 
 /** False only when no rule can find anything in `source`, so parsing it is wasted work. */

@@ -17,6 +17,7 @@ import type { DocumentMeta, Segment } from "../core/types.js";
 import { parseDirective, type Directive } from "../suppress/directives.js";
 import { alignToSource } from "./align.js";
 import type { Block } from "./markdown-blocks.js";
+import { readPlainBlock } from "./markdown-plain.js";
 import type { ParsedDocument } from "./document.js";
 import { readFrontMatter } from "./front-matter.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -85,10 +86,40 @@ function toParsedText(source: string, pieces: ReadonlyArray<{ start: number; end
 const BLANK_LINE_AT_END = /(?:^|\n|\r(?!\n))[ \t]*(?:\r\n|\r|\n)$/;
 
 /**
- * Parses the document whole, or only the blocks given (from `splitBlocks`),
- * each alone: positions are the same either way.
+ * Reads the document whole, or only the blocks given (from `splitBlocks`),
+ * each alone: positions are the same either way. A block of plain copy is read
+ * without the parser (see markdown-plain.ts); the others are parsed together.
  */
 export function parseMarkdown(source: string, only?: readonly Block[]): ParsedDocument {
+  if (!only) return parseWithParser(source);
+  const segments: Segment[] = [];
+  const directives: Directive[] = [];
+  let meta: DocumentMeta = {};
+  const rest: Block[] = [];
+  for (const block of only) {
+    const plain = readPlainBlock(source, block);
+    if (!plain) {
+      rest.push(block);
+      continue;
+    }
+    segments.push(...plain.segments);
+    for (const [start, end] of plain.comments) directives.push(...directivesInHtml(source.slice(start, end), start));
+    if (plain.meta) meta = plain.meta;
+  }
+  if (rest.length === only.length) return parseWithParser(source, rest);
+  if (rest.length > 0) {
+    const parsed = parseWithParser(source, rest);
+    segments.push(...parsed.segments);
+    directives.push(...parsed.directives);
+    if (rest[0]!.start === 0) meta = parsed.meta;
+  }
+  segments.sort((a, b) => a.starts[0]! - b.starts[0]!);
+  directives.sort((a, b) => a.range[0] - b.range[0]);
+  return { source, segments, directives, meta };
+}
+
+/** Parses the document whole, or the blocks given, with remark: the reading every other one is held to. */
+export function parseWithParser(source: string, only?: readonly Block[]): ParsedDocument {
   const segments: Segment[] = [];
   const directives: Directive[] = [];
   let meta: DocumentMeta = {};

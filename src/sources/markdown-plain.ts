@@ -1,0 +1,326 @@
+// Reads a Markdown block of plain copy without the parser, exactly as the
+// parser reads it: headings, paragraphs, one-line list items, one-paragraph
+// block quotes, pipe tables, thematic breaks, fenced code and HTML comments,
+// whose inline content is text, strong emphasis (`**…**`), strikethrough
+// (`~~…~~`), links and images. That is most of what shops write, and parsing is the
+// costly step of a lint. Anything else, or anything in doubt, is left to the
+// parser: the reader says so and the block is parsed as before.
+//
+// "Exactly" is held by a property test against the parser, block by block.
+import { classifyCharacter } from "micromark-util-classify-character";
+import type { DocumentMeta, Segment } from "../core/types.js";
+import type { Directive } from "../suppress/directives.js";
+import { alignToSource } from "./align.js";
+import { readFrontMatter } from "./front-matter.js";
+import type { Block } from "./markdown-blocks.js";
+import { frontMatterOf } from "./markdown-blocks.js";
+import { SegmentBuilder } from "./segment-builder.js";
+
+export interface PlainBlock {
+  /** In the order the parser's walk keeps them: an image's alt text before its paragraph. */
+  segments: Segment[];
+  /** The source ranges of the HTML comments, whose directives the caller reads. */
+  comments: Array<[number, number]>;
+  /** What front matter at the top of the block says. */
+  meta?: DocumentMeta;
+}
+
+/**
+ * Characters whose reading takes more than this reader knows: escapes, other
+ * emphasis, tabs (columns), carriage returns and control characters.
+ */
+const BEYOND = /[\\_\t\r\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+const HEADING = /^(#{1,6})(?: +|$)/;
+const BULLET_ITEM = /^[-+*] (?=[^ ])/;
+const ORDERED_ITEM = /^[0-9]{1,9}[.)] (?=[^ ])/;
+/** An ordered list marker, which may interrupt a paragraph or start an item. */
+const ORDERED_MARKER = /^[0-9]{1,9}[.)]/;
+const THEMATIC_BREAK = /^(?:(?:- *){3,}|(?:\* *){3,})$/;
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const TILDE = 0x7e;
+const DELIMITER_CELL = /^ *:?-+:? *$/;
+const LINK = /\[([^[\]\n*~\\`<]+)\]\(([^\s()<>\\*~"']+)(?: "[^"\n\\]*")?\)/y;
+/** What may be a character reference, which the parser decodes. */
+const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * The segments and comments of `block`, read as the parser reads them, or
+ * undefined when the block holds anything this reader does not know.
+ */
+export function readPlainBlock(source: string, block: Block): PlainBlock | undefined {
+  const out: PlainBlock = { segments: [], comments: [] };
+  // The parser drops a byte order mark; front matter opens the document or nothing.
+  const top = block.start === 0;
+  let from = top && source.charCodeAt(0) === 0xfeff ? 1 : block.start;
+  if (top && source.startsWith("---", from)) {
+    const front = frontMatterOf(source);
+    if (!front) return undefined;
+    out.meta = readFrontMatter(front.yaml);
+    from = front.end;
+  }
+  if (source.slice(from, block.end).includes("\r")) return undefined;
+
+  const lines = linesOf(source, from, block.end);
+  const isBlank = (j: number) => lines[j]!.start === lines[j]!.end;
+  /** A line of plain copy: nothing beyond this reader, no white space at its end (a hard break, or trimmed). */
+  const isPlain = (j: number) => {
+    const text = source.slice(lines[j]!.start, lines[j]!.end);
+    return !BEYOND.test(text) && !text.endsWith(" ");
+  };
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (isBlank(i)) {
+      i++;
+      continue;
+    }
+    const content = source.slice(line.start, line.end);
+    const fence = FENCE.exec(content);
+    if (fence && !(fence[1]![0] === "`" && fence[2]!.includes("`"))) {
+      // Code is not copy. A fence left open runs to the end of the document, and so of this block.
+      const [, run] = fence;
+      i++;
+      while (i < lines.length) {
+        const close = CLOSING_FENCE.exec(source.slice(lines[i]!.start, lines[i]!.end));
+        i++;
+        if (close && close[1]![0] === run![0] && close[1]!.length >= run!.length) break;
+      }
+      continue;
+    }
+    if (source[line.start] === "<") {
+      i = comment(source, lines, i, out);
+      if (i < 0) return undefined;
+      continue;
+    }
+    if (!isPlain(i) || content[0] === " ") return undefined;
+    if (THEMATIC_BREAK.test(content)) {
+      i++;
+      continue;
+    }
+    const heading = HEADING.exec(content);
+    if (heading) {
+      if (content.endsWith("#") && content.length > heading[1]!.length) return undefined;
+      if (!inline(source, [{ start: line.start + heading[0].length, end: line.end }], "heading", out)) return undefined;
+      i++;
+      continue;
+    }
+    let last = i + 1;
+    while (last < lines.length && !isBlank(last)) {
+      if (!isPlain(last)) return undefined;
+      last++;
+    }
+    if (content[0] === "|") {
+      if (!table(source, lines.slice(i, last), out)) return undefined;
+      i = last;
+      continue;
+    }
+    const item = BULLET_ITEM.exec(content) ?? ORDERED_ITEM.exec(content);
+    if (item) {
+      // One line, whose content starts nothing of its own (a task, a nested list, a heading...),
+      // and after it a blank line or a heading, which ends the list.
+      const start = line.start + item[0].length;
+      if (last !== i + 1 && !HEADING.test(source.slice(lines[i + 1]!.start, lines[i + 1]!.end))) return undefined;
+      if (!startsParagraph(source.slice(start, line.end)) || source[start] === "[") return undefined;
+      if (!inline(source, [{ start, end: line.end }], "paragraph", out)) return undefined;
+      i++;
+      continue;
+    }
+    // A block quote holding one paragraph, every line marked.
+    const quoted = content[0] === ">";
+    const prefix = quoted ? 2 : 0;
+    const pieces: Piece[] = [];
+    for (let j = i; j < last; j++) {
+      const { start, end } = lines[j]!;
+      if (quoted && !source.startsWith("> ", start)) return undefined;
+      const text = source.slice(start + prefix, end);
+      if (j === i ? !startsParagraph(text) : !continuesParagraph(text)) return undefined;
+      // A pipe may make the paragraph a table's header row.
+      if (text.includes("|")) return undefined;
+      pieces.push({ start: start + prefix + leadingSpaces(source, start + prefix, end), end });
+    }
+    if (!inline(source, pieces, "paragraph", out)) return undefined;
+    i = last;
+  }
+  return out;
+}
+
+interface Line {
+  start: number;
+  /** Before the line ending. */
+  end: number;
+}
+
+function linesOf(source: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  let at = from;
+  // The block before the first line ending: front matter ends on its `---`.
+  while (at <= to) {
+    const nl = source.indexOf("\n", at);
+    const end = nl < 0 || nl >= to ? to : nl;
+    lines.push({ start: at, end });
+    if (end === to) break;
+    at = end + 1;
+  }
+  return lines;
+}
+
+function leadingSpaces(source: string, start: number, end: number): number {
+  let n = 0;
+  while (start + n < end && source[start + n] === " ") n++;
+  return n;
+}
+
+/** Whether a line at column 0 opens a paragraph and nothing else. */
+function startsParagraph(line: string): boolean {
+  const c = line[0];
+  if (c === undefined || c === " " || c === ">" || c === "<" || c === "|" || c === "=" || c === "-" || c === "+") return false;
+  if (c === "#") return !HEADING.test(line);
+  if ((c === "`" || c === "~") && FENCE.test(line)) return false;
+  // `**强调**` opens a paragraph; `* `, `***` and `*强调*` are for the parser.
+  if (c === "*") return line[1] === "*" && line[2] !== undefined && line[2] !== "*" && line[2] !== " ";
+  return !ORDERED_MARKER.test(line);
+}
+
+/** Whether a line, after a paragraph's line, is more of it (not a new block, nor a setext underline). */
+function continuesParagraph(line: string): boolean {
+  const rest = line.slice(leadingSpaces(line, 0, line.length));
+  return rest.length > 0 && startsParagraph(rest);
+}
+
+/** An HTML block that is one comment: `<!--` to the line holding `-->`. The index after it, or -1. */
+function comment(source: string, lines: Line[], i: number, out: PlainBlock): number {
+  const start = lines[i]!.start;
+  if (!source.startsWith("<!--", start) || source.startsWith("<!-->", start) || source.startsWith("<!--->", start)) return -1;
+  const close = source.indexOf("-->", start + 4);
+  for (let j = i; j < lines.length; j++) {
+    if (close >= 0 && close < lines[j]!.end) {
+      out.comments.push([start, lines[j]!.end]);
+      return j + 1;
+    }
+    // The comment ends only at its marker, blank lines or not; this block must hold it.
+  }
+  return -1;
+}
+
+/** A GFM table whose every line is `| … |`, with a delimiter row and rows of the header's width. */
+function table(source: string, lines: Line[], out: PlainBlock): boolean {
+  const rows = lines.map((l) => cellsOf(source, l));
+  if (rows.length < 2 || rows.some((r) => !r || r.length !== rows[0]!.length)) return false;
+  if (!rows[1]!.every((c) => DELIMITER_CELL.test(source.slice(c.start, c.end)))) return false;
+  for (const [r, row] of rows.entries()) {
+    if (r === 1) continue;
+    for (const cell of row!) {
+      const start = cell.start + leadingSpaces(source, cell.start, cell.end);
+      let end = cell.end;
+      while (end > start && source[end - 1] === " ") end--;
+      if (start < end && !inline(source, [{ start, end }], "table-cell", out)) return false;
+    }
+  }
+  return true;
+}
+
+/** The cells of `| a | b |`, between its pipes; undefined for a line without both edge pipes. */
+function cellsOf(source: string, line: Line): Line[] | undefined {
+  if (source[line.start] !== "|" || source[line.end - 1] !== "|" || line.end - line.start < 2) return undefined;
+  const cells: Line[] = [];
+  let at = line.start + 1;
+  while (at < line.end) {
+    const bar = source.indexOf("|", at);
+    cells.push({ start: at, end: bar });
+    at = bar + 1;
+  }
+  return cells;
+}
+
+/** Where a piece of inline content sits in the source. */
+interface Piece {
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads inline content, made of `pieces` (lines, without their indentation),
+ * into a segment of `kind`: text, `**strong**`, `~~strikethrough~~`,
+ * `[links](url)` and `![images](url)`. False when it holds anything else.
+ */
+function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: PlainBlock): boolean {
+  // The content as the parser sees it: lines joined by a line ending, each character's source offset.
+  let text = "";
+  const at: number[] = [];
+  for (const [n, p] of pieces.entries()) {
+    if (n > 0) {
+      text += "\n";
+      at.push(pieces[n - 1]!.end);
+    }
+    text += source.slice(p.start, p.end);
+    for (let o = p.start; o < p.end; o++) at.push(o);
+  }
+  const builder = new SegmentBuilder(kind);
+  const alts: Segment[] = [];
+  /** Text from `from` to `to` in `text`, as one text node. */
+  const addText = (from: number, to: number) => {
+    if (from >= to) return;
+    const value = text.slice(from, to);
+    builder.addProse(value, alignToSource(value, source, at[from]!, at[to - 1]! + 1));
+  };
+
+  /** The `**` and `~~` runs still open, nearest last. Every run must pair, or the block is for the parser. */
+  const open: string[] = [];
+  let run = 0;
+  for (let k = 0; k < text.length; ) {
+    const c = text[k]!;
+    if (c === "*" || c === "~") {
+      const start = k;
+      while (text[k] === c) k++;
+      if (k - start !== 2) return false;
+      // Flanking, as the parser judges it, from the characters around the run in the source.
+      const previous = at[start]! > 0 ? source.charCodeAt(at[start]! - 1) : null;
+      const next = at[k - 1]! + 1 < source.length ? source.charCodeAt(at[k - 1]! + 1) : null;
+      const before = previous === null ? 1 : classifyCharacter(previous);
+      const after = next === null ? 1 : classifyCharacter(next);
+      // Strong emphasis also opens before, and closes after, a strikethrough's `~`.
+      const opens = !after || (after === 2 && before !== undefined) || (c === "*" && next === TILDE);
+      const closes = !before || (before === 2 && after !== undefined) || (c === "*" && previous === TILDE);
+      // A run closes the nearest open one of its kind; they must nest, and each be two long.
+      if (closes && open.length > 0) {
+        if (open.pop() !== c) return false;
+      } else if (opens) open.push(c);
+      else return false;
+      addText(run, start);
+      run = k;
+      continue;
+    }
+    if (c === "&" && REFERENCE.test(text.slice(k, k + 40))) return false;
+    if (c === "[" || (c === "!" && text[k + 1] === "[")) {
+      const image = c === "!";
+      LINK.lastIndex = image ? k + 1 : k;
+      const link = LINK.exec(text);
+      // `[^1]` is a footnote's call.
+      if (!link || link[1]!.startsWith("^") || REFERENCE.test(link[1]!)) return false;
+      addText(run, k);
+      const label = link[1]!;
+      const labelStart = k + (image ? 2 : 1);
+      const end = LINK.lastIndex;
+      if (image) {
+        const alt = new SegmentBuilder("alt");
+        alt.add(label, alignToSource(label, source, at[k]! + 2, at[end - 1]! + 1));
+        const segment = alt.build();
+        if (segment) alts.push(segment);
+        builder.separate(at[k]!, at[end - 1]! + 1);
+      } else addText(labelStart, labelStart + label.length);
+      k = end;
+      run = end;
+      continue;
+    }
+    // Code, inline HTML, autolinks and stray brackets are for the parser.
+    if (c === "]" || c === "<" || c === "`") return false;
+    k++;
+  }
+  if (open.length > 0) return false;
+  addText(run, text.length);
+  out.segments.push(...alts);
+  const segment = builder.build();
+  if (segment) out.segments.push(segment);
+  return true;
+}
