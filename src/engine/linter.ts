@@ -79,7 +79,7 @@ export class Linter {
     const meta = { ...(rest.channel !== undefined ? { channel: rest.channel } : {}), ...(rest.category !== undefined ? { category: rest.category } : {}) };
     const plan = planParse(source, format, this.rules, meta);
     if (plan.parse === "none") return [];
-    return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks } : {}) }));
+    return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks, worthParsing: plan.worthParsing } : {}) }));
   }
 }
 

@@ -62,16 +62,19 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
 }
 
 /**
- * How much of a document to parse: none of it (no rule can find anything),
- * some or all of its Markdown blocks (the others hold nothing any rule reads),
- * or all of it at once (a document that cannot be cut into blocks).
+ * How much of a document to read: none of it (no rule can find anything), its
+ * Markdown blocks (those of plain copy read without the parser, the others
+ * parsed only when worth it: they may hold something a rule reads), or all of
+ * it at once (a document that cannot be cut into blocks).
  */
-export type ParsePlan = { parse: "none" } | { parse: "blocks"; blocks: Block[] } | { parse: "whole" };
+export type ParsePlan =
+  | { parse: "none" }
+  | { parse: "blocks"; blocks: Block[]; worthParsing?: (block: Block) => boolean }
+  | { parse: "whole" };
 
 export function planParse(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): ParsePlan {
   if (!PRESCANNED.has(format)) return { parse: "whole" };
   const split = format === "markdown" ? splitBlocks(source) : undefined;
-  // Every block is the whole document: blocks of plain copy are then read without the parser.
   const all: ParsePlan = split ? { parse: "blocks", blocks: split.blocks } : { parse: "whole" };
   // Directives are judged too: one that suppresses nothing is reported.
   if (source.includes("adlint-")) return all;
@@ -81,13 +84,11 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
   if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
-  const [first, ...rest] = split.blocks;
-  const blocks = rest.filter((b) => mayMatter(source.slice(b.start, b.end), rules, enabled));
-  const firstMatters = first !== undefined && mayMatter(source.slice(first.start, first.end), rules, enabled);
-  if (!firstMatters && blocks.length === 0) return { parse: "none" };
-  // The first block holds the front matter, which the parse reads for what it says about the document.
-  if (first && (firstMatters || split.frontMatter !== undefined)) blocks.unshift(first);
-  return { parse: "blocks", blocks };
+  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
+  if (!split.blocks.some(matters)) return { parse: "none" };
+  // Plain copy costs less to read than to look at twice; the front matter says what the document is.
+  const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
+  return { parse: "blocks", blocks: split.blocks, worthParsing };
 }
 
 /** False only when no rule can find anything in `source`, so parsing it is wasted work. */

@@ -16,15 +16,17 @@ export interface AdapterOptions {
   path: string;
   /** The top-level field of a data file that names its channel. */
   channelField?: string;
-  /** The Markdown blocks to parse, when the others hold nothing a rule reads. */
+  /** The Markdown blocks to read, when the others hold nothing a rule reads. */
   only?: readonly Block[];
+  /** Which of those blocks, when not plain copy, are worth the parser (by default all). */
+  worthParsing?: ((block: Block) => boolean) | undefined;
 }
 
 /** An adapter reads one format into segments, directives and what the file says about itself. */
 export type Adapter = (source: string, options: AdapterOptions) => ParsedDocument;
 
 const ADAPTERS: Partial<Record<Format, Adapter>> = {
-  markdown: (source, { only }) => parseMarkdown(source, only),
+  markdown: (source, { only, worthParsing }) => parseMarkdown(source, only, worthParsing),
   text: (source) => parseText(source),
   script: (source, { path }) => parseScript(source, path),
   html: (source) => parseHtml(source),

@@ -248,21 +248,24 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
   // The content as the parser sees it: lines joined by a line ending, each character's source offset.
   let text = "";
   const at: number[] = [];
+  const after: number[] = [];
   for (const [n, p] of pieces.entries()) {
     if (n > 0) {
       text += "\n";
       at.push(pieces[n - 1]!.end);
+      after.push(pieces[n - 1]!.end + 1);
     }
     text += source.slice(p.start, p.end);
-    for (let o = p.start; o < p.end; o++) at.push(o);
+    for (let o = p.start; o < p.end; o++) {
+      at.push(o);
+      after.push(o + 1);
+    }
   }
   const builder = new SegmentBuilder(kind);
   const alts: Segment[] = [];
-  /** Text from `from` to `to` in `text`, as one text node. */
+  /** Text from `from` to `to` in `text`, as one text node: each character is read from where it stands. */
   const addText = (from: number, to: number) => {
-    if (from >= to) return;
-    const value = text.slice(from, to);
-    builder.addProse(value, alignToSource(value, source, at[from]!, at[to - 1]! + 1));
+    if (from < to) builder.addProse(text.slice(from, to), { starts: at.slice(from, to), ends: after.slice(from, to) });
   };
 
   /** The `**` and `~~` runs still open, nearest last. Every run must pair, or the block is for the parser. */

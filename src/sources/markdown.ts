@@ -88,9 +88,10 @@ const BLANK_LINE_AT_END = /(?:^|\n|\r(?!\n))[ \t]*(?:\r\n|\r|\n)$/;
 /**
  * Reads the document whole, or only the blocks given (from `splitBlocks`),
  * each alone: positions are the same either way. A block of plain copy is read
- * without the parser (see markdown-plain.ts); the others are parsed together.
+ * without the parser (see markdown-plain.ts); the others that are
+ * `worthParsing` are parsed together, and the rest left out.
  */
-export function parseMarkdown(source: string, only?: readonly Block[]): ParsedDocument {
+export function parseMarkdown(source: string, only?: readonly Block[], worthParsing?: (block: Block) => boolean): ParsedDocument {
   if (!only) return parseWithParser(source);
   const segments: Segment[] = [];
   const directives: Directive[] = [];
@@ -99,7 +100,7 @@ export function parseMarkdown(source: string, only?: readonly Block[]): ParsedDo
   for (const block of only) {
     const plain = readPlainBlock(source, block);
     if (!plain) {
-      rest.push(block);
+      if (!worthParsing || worthParsing(block)) rest.push(block);
       continue;
     }
     segments.push(...plain.segments);

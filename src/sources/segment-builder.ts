@@ -6,6 +6,9 @@ import type { Alignment } from "./align.js";
 /** A URL written in copy; it ends at white space, quotes or Chinese punctuation. */
 export const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`（）【】「」《》，。！？、；：]+/gi;
 
+/** A character that is neither white space nor a stand-in for what is not copy. */
+const VISIBLE = /[^\s\uFFFC]/;
+
 export class SegmentBuilder {
   private text = "";
   private readonly starts: number[] = [];
@@ -24,6 +27,8 @@ export class SegmentBuilder {
   /** Adds copy, leaving out the URLs written in it: a URL is an address, not something people read. */
   addProse(value: string, at: Alignment): void {
     const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
+    // Most copy holds no URL: no pieces to cut.
+    if (!/https?:|www\./i.test(value)) return this.add(value, at);
     let last = 0;
     for (const m of value.matchAll(URL_IN_TEXT)) {
       const end = m.index + m[0].length;
@@ -42,7 +47,7 @@ export class SegmentBuilder {
 
   /** The segment, or undefined when it holds no visible copy. */
   build(): Segment | undefined {
-    if (this.text.replace(/[\s\uFFFC]/g, "") === "") return undefined;
+    if (!VISIBLE.test(this.text)) return undefined;
     return { kind: this.kind, text: this.text, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
   }
 }

@@ -52,6 +52,8 @@ function skipSpaces(line: string, from: number): number {
 
 function slice(segment: Segment, from: number, to: number, speaker: string | undefined): Segment | undefined {
   if (from >= to || segment.text.slice(from, to).trim() === "") return undefined;
+  // Most segments have no label: the whole of one, spoken as before, is the segment itself.
+  if (from === 0 && to === segment.text.length && speaker === segment.speaker) return segment;
   const part = {
     ...segment,
     text: segment.text.slice(from, to),
