@@ -1,5 +1,9 @@
 // Aho-Corasick: every term of every enabled rule in one automaton, so a text
 // is scanned once however many terms the packs hold.
+//
+// Most characters of copy are in no term, and most of the time the walk is at
+// the root: both steps take one array read, and only the steps inside a term
+// look up a node's children.
 
 export interface TermHit {
   /** Index of the term in the list the automaton was built from. */
@@ -15,6 +19,12 @@ export class TermAutomaton {
   private readonly out: number[][] = [[]];
   private readonly outLink: number[] = [-1];
   private readonly lengths: number[];
+  /** For each UTF-16 code unit, whether some term has it. */
+  private readonly inTerms = new Uint8Array(0x10000);
+  /** The root's child for each code unit; 0 for none. */
+  private readonly fromRoot = new Int32Array(0x10000);
+  /** Whether a node, or one along its failure links, ends a term. */
+  private ends: Uint8Array = new Uint8Array(0);
 
   constructor(terms: readonly string[]) {
     this.lengths = terms.map((t) => t.length);
@@ -23,6 +33,7 @@ export class TermAutomaton {
       let node = 0;
       for (let i = 0; i < term.length; i++) {
         const c = term.charCodeAt(i);
+        this.inTerms[c] = 1;
         let child = this.next[node]!.get(c);
         if (child === undefined) {
           child = this.next.length;
@@ -41,7 +52,10 @@ export class TermAutomaton {
 
   private link(): void {
     const queue: number[] = [];
-    for (const child of this.next[0]!.values()) queue.push(child);
+    for (const [c, child] of this.next[0]!) {
+      this.fromRoot[c] = child;
+      queue.push(child);
+    }
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q]!;
       for (const [c, child] of this.next[node]!) {
@@ -54,6 +68,7 @@ export class TermAutomaton {
         queue.push(child);
       }
     }
+    this.ends = Uint8Array.from(this.out, (terms, node) => (terms.length > 0 || this.outLink[node]! > 0 ? 1 : 0));
   }
 
   /** Every occurrence of every term in `text`, overlapping ones included. */
@@ -73,15 +88,21 @@ export class TermAutomaton {
 
   /** Feeds `visit` each occurrence (term, end offset) until it returns true. */
   private walk(text: string, visit: (term: number, end: number) => boolean): boolean {
+    const { inTerms, fromRoot, next, fail, ends } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let child = this.next[node]!.get(c);
-      while (child === undefined && node !== 0) {
-        node = this.fail[node]!;
-        child = this.next[node]!.get(c);
+      if (inTerms[c] === 0) {
+        node = 0;
+        continue;
       }
-      node = child ?? 0;
+      let child = node === 0 ? fromRoot[c]! : next[node]!.get(c);
+      while (child === undefined) {
+        node = fail[node]!;
+        child = node === 0 ? fromRoot[c]! : next[node]!.get(c);
+      }
+      node = child;
+      if (ends[node] === 0) continue;
       for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!)
         for (const term of this.out[o]!) if (visit(term, i + 1)) return true;
     }

@@ -2,7 +2,7 @@
 // candidates, judge them, and check document-level requirements.
 import type { DocumentMeta, MappedText, Segment } from "../core/types.js";
 import type { ParsedDocument } from "../sources/document.js";
-import { fold } from "../text/fold.js";
+import { fold, foldText } from "../text/fold.js";
 import { mapRange } from "../text/offsets.js";
 import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
 import { findBacking, isExpired, type EvidenceEntry, type EvidenceRegistry } from "../evidence/registry.js";
@@ -63,28 +63,31 @@ function spokenBy(rule: CompiledRule, segment: Segment): boolean {
 
 export function findViolations(doc: ParsedDocument, rules: RuleSet, context: JudgeContext): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
-  const folded: MappedText[] = doc.segments.map((s) => fold(s.text));
+  // Positions are worked out only for the segments with something to report.
+  const folded = doc.segments.map((s) => foldText(s.text));
+  const mapped: Array<MappedText | undefined> = [];
+  const mappedAt = (i: number): MappedText => (mapped[i] ??= fold(doc.segments[i]!.text));
   const texts: DocumentTexts = { folded };
   const findings: Finding[] = [];
 
   doc.segments.forEach((segment, i) => {
-    const f = folded[i]!;
-    for (const c of findCandidates(f.text, rules, enabled)) {
+    const text = folded[i]!;
+    for (const c of findCandidates(text, rules, enabled)) {
       if (!spokenBy(c.rule, segment)) continue;
-      if (isAllowed(f.text, c)) continue;
-      const matched = f.text.slice(c.start, c.end);
+      if (isAllowed(text, c)) continue;
+      const matched = text.slice(c.start, c.end);
       if (passesValidation(c.rule, matched)) continue;
       let expired: EvidenceEntry | undefined;
       if (c.rule.spec.kind === "claim") {
-        if (hasEvidence(f.text, c, texts)) continue;
-        const [a, b] = sentenceAround(f.text, c.start, c.end);
-        const backing = context.evidence && findBacking(context.evidence, c.rule.id, f.text.slice(a, b), c.start - a, c.end - a);
+        if (hasEvidence(text, c, texts)) continue;
+        const [a, b] = sentenceAround(text, c.start, c.end);
+        const backing = context.evidence && findBacking(context.evidence, c.rule.id, text.slice(a, b), c.start - a, c.end - a);
         if (backing && !isExpired(backing, context.today)) continue;
         expired = backing;
       }
       findings.push({
         rule: c.rule,
-        range: mapRange(f, segment, c.start, c.end),
+        range: mapRange(mappedAt(i), segment, c.start, c.end),
         folded: matched,
         ...(segment.cueStart !== undefined ? { cueStart: segment.cueStart } : {}),
         ...(expired ? { expired } : {}),
@@ -94,7 +97,7 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
 
   for (const rule of rules.rules) {
     if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) continue;
-    if (folded.some((f) => anyMatch(rule.require, f.text))) continue;
+    if (folded.some((f) => anyMatch(rule.require, f))) continue;
     if (rule.when.length === 0) {
       const first = doc.segments[0]!;
       findings.push({ rule, range: [first.starts[0]!, first.ends[first.text.length - 1]!], folded: "" });
@@ -103,8 +106,8 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     // The requirement is missing: report it where the copy triggers it, once.
     trigger: for (const [i, f] of folded.entries())
       for (const re of rule.when)
-        for (const [s, e] of regexHits(re, f.text)) {
-          findings.push({ rule, range: mapRange(f, doc.segments[i]!, s, e), folded: f.text.slice(s, e) });
+        for (const [s, e] of regexHits(re, f)) {
+          findings.push({ rule, range: mapRange(mappedAt(i), doc.segments[i]!, s, e), folded: f.slice(s, e) });
           break trigger;
         }
   }

@@ -8,7 +8,7 @@ import type { CompiledRule } from "./rule-set.js";
 
 /** The folded texts of one document, for evidence at document scope. */
 export interface DocumentTexts {
-  folded: MappedText[];
+  folded: string[];
 }
 
 /**
@@ -57,6 +57,6 @@ export function hasEvidence(text: string, c: Candidate, doc: DocumentTexts): boo
     case "segment":
       return remember(evidenceFound, rule, undefined, text, 0, text.length, () => anyMatch(rule.evidence, text));
     case "document":
-      return remember(evidenceFound, rule, doc, "", 0, 0, () => doc.folded.some((f) => anyMatch(rule.evidence, f.text)));
+      return remember(evidenceFound, rule, doc, "", 0, 0, () => doc.folded.some((f) => anyMatch(rule.evidence, f)));
   }
 }
