@@ -10,6 +10,9 @@ export interface Candidate {
 
 /** All candidates of the enabled rules, leftmost-longest and non-overlapping per rule. */
 export function findCandidates(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): Candidate[] {
+  const hits = rules.automaton.scan(text);
+  // Most segments hold no term and no literal: nothing to gather.
+  if (hits.length === 0 && rules.unfiltered.length === 0) return [];
   const perRule = new Map<CompiledRule, Candidate[]>();
   const add = (c: Candidate) => {
     const list = perRule.get(c.rule);
@@ -19,7 +22,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   // One scan finds the terms, and which patterns have a literal here and so may match.
   const toRun = new Set<number>();
   const patternKey = (ref: PatternRef) => ref.rule * 1024 + ref.pattern;
-  for (const hit of rules.automaton.scan(text)) {
+  for (const hit of hits) {
     const key = rules.keys[hit.term]!;
     for (const r of key.termRules) {
       const rule = rules.rules[r]!;
