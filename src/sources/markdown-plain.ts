@@ -9,11 +9,8 @@
 // "Exactly" is held by a property test against the parser, block by block.
 import { classifyCharacter } from "micromark-util-classify-character";
 import type { DocumentMeta, Segment } from "../core/types.js";
-import type { Directive } from "../suppress/directives.js";
-import { alignToSource } from "./align.js";
 import { readFrontMatter } from "./front-matter.js";
-import type { Block } from "./markdown-blocks.js";
-import { frontMatterOf } from "./markdown-blocks.js";
+import { frontMatterOf, type Block } from "./markdown-blocks.js";
 import { SegmentBuilder } from "./segment-builder.js";
 
 export interface PlainBlock {
@@ -151,10 +148,10 @@ interface Line {
   end: number;
 }
 
+/** The lines from `from` to `to`; after front matter, the first is the empty rest of its closing line. */
 function linesOf(source: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   let at = from;
-  // The block before the first line ending: front matter ends on its `---`.
   while (at <= to) {
     const nl = source.indexOf("\n", at);
     const end = nl < 0 || nl >= to ? to : nl;
@@ -188,17 +185,17 @@ function continuesParagraph(line: string): boolean {
   return rest.length > 0 && startsParagraph(rest);
 }
 
-/** An HTML block that is one comment: `<!--` to the line holding `-->`. The index after it, or -1. */
+/** An HTML block that is one comment: `<!--` to the line holding `-->`, which this block must hold. The index after it, or -1. */
 function comment(source: string, lines: Line[], i: number, out: PlainBlock): number {
   const start = lines[i]!.start;
   if (!source.startsWith("<!--", start) || source.startsWith("<!-->", start) || source.startsWith("<!--->", start)) return -1;
+  // Blank lines or not, the comment ends only at its marker.
   const close = source.indexOf("-->", start + 4);
+  if (close < 0) return -1;
   for (let j = i; j < lines.length; j++) {
-    if (close >= 0 && close < lines[j]!.end) {
-      out.comments.push([start, lines[j]!.end]);
-      return j + 1;
-    }
-    // The comment ends only at its marker, blank lines or not; this block must hold it.
+    if (close >= lines[j]!.end) continue;
+    out.comments.push([start, lines[j]!.end]);
+    return j + 1;
   }
   return -1;
 }
@@ -280,11 +277,12 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
       // Flanking, as the parser judges it, from the characters around the run in the source.
       const previous = at[start]! > 0 ? source.charCodeAt(at[start]! - 1) : null;
       const next = at[k - 1]! + 1 < source.length ? source.charCodeAt(at[k - 1]! + 1) : null;
-      const before = previous === null ? 1 : classifyCharacter(previous);
-      const after = next === null ? 1 : classifyCharacter(next);
+      // 1: white space (or none), 2: punctuation, undefined: anything else.
+      const left = previous === null ? 1 : classifyCharacter(previous);
+      const right = next === null ? 1 : classifyCharacter(next);
       // Strong emphasis also opens before, and closes after, a strikethrough's `~`.
-      const opens = !after || (after === 2 && before !== undefined) || (c === "*" && next === TILDE);
-      const closes = !before || (before === 2 && after !== undefined) || (c === "*" && previous === TILDE);
+      const opens = !right || (right === 2 && left !== undefined) || (c === "*" && next === TILDE);
+      const closes = !left || (left === 2 && right !== undefined) || (c === "*" && previous === TILDE);
       // A run closes the nearest open one of its kind; they must nest, and each be two long.
       if (closes && open.length > 0) {
         if (open.pop() !== c) return false;
@@ -307,7 +305,7 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
       const end = LINK.lastIndex;
       if (image) {
         const alt = new SegmentBuilder("alt");
-        alt.add(label, alignToSource(label, source, at[k]! + 2, at[end - 1]! + 1));
+        alt.add(label, { starts: at.slice(labelStart, labelStart + label.length), ends: after.slice(labelStart, labelStart + label.length) });
         const segment = alt.build();
         if (segment) alts.push(segment);
         builder.separate(at[k]!, at[end - 1]! + 1);
