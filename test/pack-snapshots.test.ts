@@ -1,9 +1,11 @@
 // The built-in packs saved by the build load exactly as their YAML does, and
-// a snapshot whose YAML has changed since is never used.
+// a snapshot whose YAML has changed since is never used. What a snapshot says
+// its expressions need is what reading them gives.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readLiterals } from "../src/engine/literals.js";
 import { parsePack } from "../src/packs/load.js";
 import { BUILTIN_DIR, builtinPackNames, loadPack, SNAPSHOT_DIR } from "../src/packs/registry.js";
 import { readSnapshot, writeSnapshot } from "../src/packs/snapshot.js";
@@ -18,12 +20,18 @@ describe("built-in pack snapshots", () => {
     expect(loadPack(name, false)).toEqual(parsePack(file, text));
   });
 
+  it.each(builtinPackNames())("%s brings what its expressions need, as reading them gives it", (name) => {
+    const saved = JSON.parse(readFileSync(join(SNAPSHOT_DIR, `${name}.json`), "utf8")) as { literals: Array<[string, unknown]> };
+    expect(saved.literals.length).toBeGreaterThan(0);
+    for (const [source, literals] of saved.literals) expect(readLiterals(source), source).toEqual(literals);
+  });
+
   it("is not used once the YAML changes", () => {
     const dir = mkdtempSync(join(tmpdir(), "adlint-snapshot-"));
     const file = join(BUILTIN_DIR, "pricing.yaml");
     const text = readFileSync(file, "utf8");
     const saved = join(dir, "pricing.json");
-    writeSnapshot(saved, parsePack(file, text), text);
+    writeSnapshot(saved, parsePack(file, text), text, []);
     expect(readSnapshot(saved, text, file)).toBeDefined();
     expect(readSnapshot(saved, `${text}\n# edited\n`, file)).toBeUndefined();
     writeFileSync(saved, "{ not json");

@@ -134,13 +134,33 @@ export interface PatternLiterals {
   sets: string[][][];
 }
 
+/**
+ * What each pattern source read so far needs. The reading depends on the
+ * source alone, so it is kept for the process, and a built-in pack's snapshot
+ * brings those of its patterns, read at build (see `knownLiterals`).
+ */
+const read = new Map<string, PatternLiterals>();
+
 /** What a pattern (folded source, compiled with flags `iu`) needs to match, read from one parse of it. */
 export function patternLiterals(source: string): PatternLiterals {
+  let known = read.get(source);
+  if (known === undefined) read.set(source, (known = readLiterals(source)));
+  return known;
+}
+
+/** What a pattern needs, read anew. */
+export function readLiterals(source: string): PatternLiterals {
   const pattern = parse(source);
   if (!pattern) return { literals: undefined, sets: [] };
   const sets = pattern.alternatives.map(requiredSets);
   const literals = union(sets.map(bestOf));
   return { literals: literals && literals.every((l) => l.length > 0) ? literals : undefined, sets };
+}
+
+/** The readings made so far, to save; or, given readings saved by this same code, takes them as made. */
+export function knownLiterals(saved?: ReadonlyArray<[string, PatternLiterals]>): Array<[string, PatternLiterals]> {
+  for (const [source, literals] of saved ?? []) if (!read.has(source)) read.set(source, literals);
+  return [...read];
 }
 
 export function requiredLiterals(source: string): string[] | undefined {

@@ -2,15 +2,19 @@
 // checked for runaway expressions, saved as JSON under lib/rules/ with a hash
 // of the YAML they came from. Loading one skips the YAML parser and the
 // checks, the larger part of starting the command; a snapshot whose YAML has
-// changed since is ignored, and the YAML is read as usual.
+// changed since is ignored, and the YAML is read as usual. It also brings
+// what the pack's expressions need to match, which compiling it would read.
 import { readFileSync, writeFileSync } from "node:fs";
 import { contentHash } from "../core/hash.js";
+import { knownLiterals, type PatternLiterals } from "../engine/literals.js";
 import type { Pack } from "./pack.js";
 
 interface Snapshot {
   /** SHA-1 of the YAML text the pack was read from. */
   source: string;
   pack: Pack;
+  /** What each of its expressions needs to match, as the build read it: reading them is most of compiling a pack. */
+  literals?: Array<[string, PatternLiterals]>;
 }
 
 // Maps are the only values in a pack that JSON does not keep.
@@ -18,8 +22,8 @@ const replacer = (_key: string, value: unknown) => (value instanceof Map ? { $ma
 const reviver = (_key: string, value: unknown) =>
   value !== null && typeof value === "object" && "$map" in value ? new Map((value as { $map: Array<[unknown, unknown]> }).$map) : value;
 
-export function writeSnapshot(file: string, pack: Pack, text: string): void {
-  writeFileSync(file, JSON.stringify({ source: contentHash(text), pack } satisfies Snapshot, replacer));
+export function writeSnapshot(file: string, pack: Pack, text: string, literals: Array<[string, PatternLiterals]>): void {
+  writeFileSync(file, JSON.stringify({ source: contentHash(text), pack, literals } satisfies Snapshot, replacer));
 }
 
 /** The pack saved in `file` if it was made from exactly `text`, with its paths set to `packFile`. */
@@ -31,6 +35,7 @@ export function readSnapshot(file: string, text: string, packFile: string): Pack
     return undefined;
   }
   if (snapshot.source !== contentHash(text)) return undefined;
+  knownLiterals(snapshot.literals);
   const pack = snapshot.pack;
   pack.file = packFile;
   for (const rule of pack.rules) rule.file = packFile;
