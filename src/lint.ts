@@ -5,7 +5,7 @@ import { contentHash, LintCache, projectKey, resolveCacheFile, type CacheWritePr
 import type { Channel, LintResult } from "./core/types.js";
 import { toResult, type SourceOptions } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
-import { readCopy, readProblemDiagnostic } from "./files/read.js";
+import { decodeCopy, readBytes, readProblemDiagnostic, type ReadProblem } from "./files/read.js";
 import { lintCopy, type LintedCopy } from "./lint-copy.js";
 import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
@@ -39,17 +39,21 @@ export type LintOptions = ProjectOptions & RunOptions;
 type LintStep = (text: string, source: SourceOptions, fix: boolean) => LintedCopy | Promise<LintedCopy>;
 
 async function lintOneFile(project: Project, file: string, options: RunOptions, step: LintStep, cache?: LintCache): Promise<LintResult> {
-  const read = await readCopy(file, options.maxFileSize ?? project.config.maxFileSize);
-  if ("problem" in read) {
+  const problem = (found: ReadProblem) => {
     const shown = relative(options.cwd ?? process.cwd(), file);
     const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
-    return toResult(file, [readProblemDiagnostic(read.problem, named, project.locale)]);
-  }
-  const { text, encoding, bom } = read.decoded;
-  const hash = cache && contentHash(text);
+    return toResult(file, [readProblemDiagnostic(found, named, project.locale)]);
+  };
+  const read = readBytes(file, options.maxFileSize ?? project.config.maxFileSize);
+  if ("problem" in read) return problem(read.problem);
+  // The same bytes decode to the same text: a file found in the cache is not even decoded.
+  const hash = cache && contentHash(read.bytes);
   const cached = hash && cache.lookup(file, hash);
   // A cached result with a fix to make is linted again, so the fix is made.
   if (cached && !(options.fix && cached.some((m) => m.fix))) return toResult(file, cached);
+  const copy = decodeCopy(read.bytes);
+  if ("problem" in copy) return problem(copy.problem);
+  const { text, encoding, bom } = copy.decoded;
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
   const { messages, output } = await step(text, source, options.fix ?? false);
   if (hash && output === undefined) cache.store(file, hash, messages);

@@ -1,5 +1,5 @@
 // The lint-result cache: each file's diagnostics, kept under a hash of its
-// decoded text, so a run over unchanged copy reuses them. It is keyed by
+// bytes, so a run over unchanged copy reuses them without decoding it. It is keyed by
 // content and not by modification time, because CI checkouts reset mtimes.
 // The whole cache is void when anything else that decides results changes:
 // adlint's version, the config, the packs, the evidence registry, the locale,
@@ -36,7 +36,7 @@ export function resolveCacheFile(location: string | undefined, root: string): st
   return isDirectory ? join(path, CACHE_FILE_NAME) : path;
 }
 
-/** The hash a file's decoded text is cached under. */
+/** The hash a file's bytes are cached under. */
 export { contentHash };
 
 let ownVersion: string | undefined;

@@ -1,7 +1,7 @@
-// The one hash adlint keys things by: a file's text in the result cache, a
+// The one hash adlint keys things by: a file's bytes in the result cache, a
 // pack's YAML in its snapshot.
 import { createHash } from "node:crypto";
 
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha1").update(content).digest("hex");
 }

@@ -25,9 +25,11 @@ export type ReadProblem =
 export type ReadResult = { decoded: Decoded } | { problem: ReadProblem };
 
 /** Reads and decodes `file` when it is a regular file no larger than `maxFileSize` bytes. */
-export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+export type BytesResult = { bytes: Uint8Array } | { problem: ReadProblem };
+
+/** A file's bytes, read no further than `maxFileSize`; a problem for what is not a readable file of copy. */
+export function readBytes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): BytesResult {
   // Synchronous calls: a copy file is small and local, and a promise per call costs more than the read.
-  let bytes: Uint8Array;
   try {
     // Opening never blocks, even on a FIFO; what was opened is then checked through the handle.
     const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
@@ -40,7 +42,7 @@ export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
       let length = 0;
       for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
       if (length > maxFileSize) return { problem: { kind: "too-large", size: length, limit: maxFileSize } };
-      bytes = buffer.subarray(0, length);
+      return { bytes: buffer.subarray(0, length) };
     } finally {
       closeSync(fd);
     }
@@ -48,6 +50,10 @@ export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
     const code = (e as NodeJS.ErrnoException).code ?? "error";
     return { problem: code === "ELOOP" ? { kind: "link-loop" } : { kind: "unreadable", code } };
   }
+}
+
+/** The text of a file's bytes, or why they are not text. */
+export function decodeCopy(bytes: Uint8Array): ReadResult {
   try {
     return { decoded: decode(bytes) };
   } catch (e) {
@@ -56,7 +62,11 @@ export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
   }
 }
 
-/** `5 MB`, `120 KB`, `12 bytes`. */
+export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+  const read = readBytes(file, maxFileSize);
+  return "problem" in read ? read : decodeCopy(read.bytes);
+}
+
 export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
