@@ -33,6 +33,7 @@ describe("HTML copy is linted where it is written", () => {
     ["hexadecimal character references", "<p>&#x6700;&#x4F73;</p>\n", [absolute(1, 4, 1, 20, "&#x6700;&#x4F73;")]],
     ["&nbsp; inside the term", "<p>最&nbsp;佳</p>\n", [absolute(1, 4, 1, 12, "最&nbsp;佳")]],
     ["entity before the match", "<p>&lt;最佳&gt;</p>\n", [absolute(1, 8, 1, 10, "最佳")]],
+    ["a stray end tag the parser drops, then a reference to a character of a later match", "!</script>&#x4f73;最佳\n", [absolute(1, 19, 1, 21, "最佳")]],
     ["inline element inside the term", "<p>最<b>佳</b></p>\n", [absolute(1, 4, 1, 9, "最<b>佳")]],
     ["nested inline elements", "<p><a href=\"/x\">全网<strong>最</strong></a><em>好</em></p>\n", [absolute(1, 27, 1, 46, "最</strong></a><em>好")]],
     ["line break inside the term", "<p>最<br>佳</p>\n", [absolute(1, 4, 1, 10, "最<br>佳")]],

@@ -34,36 +34,39 @@ export function alignToSource(value: string, source: string, from: number, to: n
     starts.push(start);
     ends.push(end);
   };
-  let p = from;
-  for (let k = 0; k < value.length; k++) {
-    const ch = value[k]!;
+  /** The code units of `value` from `k`, read at source offset `q`: a character reference, or the character itself. */
+  const readAt = (q: number, k: number): Read | undefined => {
     // A character reference first: `&amp;` starts with the very `&` it stands for.
-    const reference = source[p] === "&" ? referenceAt(source, p) : undefined;
-    if (reference && value.startsWith(reference.text, k)) {
-      // Its one or two code units all map to the whole reference.
-      for (let i = 0; i < reference.text.length; i++) put(p, reference.end);
-      k += reference.text.length - 1;
-      p = reference.end;
-      continue;
-    }
-    if (source[p] === ch) {
-      put(p, ++p);
-      continue;
-    }
-    if (source[p] === "\\" && source[p + 1] === ch) {
-      put(p, p + 2);
-      p += 2;
-      continue;
-    }
-    // Stripped line prefixes, carriage returns and the like: skip ahead to the character.
-    const q = source.indexOf(ch, p);
-    if (q >= 0 && q < to) {
-      put(q, q + 1);
-      p = q + 1;
-    } else {
+    const reference = source[q] === "&" ? referenceAt(source, q) : undefined;
+    if (reference && value.startsWith(reference.text, k)) return { start: q, end: reference.end, units: reference.text.length };
+    return source[q] === value[k] ? { start: q, end: q + 1, units: 1 } : undefined;
+  };
+  /** The character at `k` written escaped at `q`, as `\*`. */
+  const escapedAt = (q: number, k: number): Read | undefined =>
+    source[q] === "\\" && source[q + 1] === value[k] ? { start: q, end: q + 2, units: 1 } : undefined;
+
+  let p = from;
+  for (let k = 0; k < value.length; ) {
+    let read = readAt(p, k) ?? escapedAt(p, k);
+    // Stripped line prefixes, markup the parser dropped and the like: skip ahead to the character, or a reference to it.
+    for (let q = p + 1; !read && q < to; q++) read = readAt(q, k);
+    if (!read) {
       const at = Math.min(p, to - 1);
       put(at, at + 1);
+      k++;
+      continue;
     }
+    // A reference's one or two code units all map to the whole of it.
+    for (let i = 0; i < read.units; i++) put(read.start, read.end);
+    k += read.units;
+    p = read.end;
   }
   return { starts, ends };
+}
+
+interface Read {
+  start: number;
+  end: number;
+  /** Code units of the value it stands for. */
+  units: number;
 }
