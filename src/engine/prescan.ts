@@ -51,14 +51,21 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
 
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
 function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  return mayMatterAsWritten(text, rules, enabled) || mayMatterStripped(text, rules, enabled);
+}
+
+/** The look at the text as written: most candidates show in it. */
+function mayMatterAsWritten(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  const folded = foldText(text);
+  if (mayMatch(folded, rules, enabled)) return true;
   const literals = rules.documentLiterals;
+  return literals.automaton.some(folded, (k) => literals.rules[k]!.some((r) => enabled(rules.rules[r]!)));
+}
+
+/** The look at the text without its markup, for a term split by emphasis, a tag or an entity. */
+function mayMatterStripped(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
   // Copy without markup characters is its own stripped view.
-  for (const view of MARKUP.test(text) ? [text, stripMarkup(text)] : [text]) {
-    const folded = foldText(view);
-    if (mayMatch(folded, rules, enabled)) return true;
-    if (literals.automaton.some(folded, (k) => literals.rules[k]!.some((r) => enabled(rules.rules[r]!)))) return true;
-  }
-  return false;
+  return MARKUP.test(text) && mayMatterAsWritten(stripMarkup(text), rules, enabled);
 }
 
 /**
@@ -85,7 +92,10 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
-  if (!split.blocks.some(matters)) return { parse: "none" };
+  // Every block as written first: a file's first candidate shows sooner than block by block, both ways.
+  const asWritten = (b: Block) => mayMatterAsWritten(source.slice(b.start, b.end), rules, enabled);
+  const stripped = (b: Block) => mayMatterStripped(source.slice(b.start, b.end), rules, enabled);
+  if (!split.blocks.some(asWritten) && !split.blocks.some(stripped)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
   return { parse: "blocks", blocks: split.blocks, worthParsing };
