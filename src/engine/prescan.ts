@@ -92,7 +92,7 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
-  // Every block as written first: a file's first candidate shows sooner than block by block, both ways.
+  // Every block as written, then every block without its markup: a candidate mostly shows as written, and so sooner.
   const asWritten = (b: Block) => mayMatterAsWritten(source.slice(b.start, b.end), rules, enabled);
   const stripped = (b: Block) => mayMatterStripped(source.slice(b.start, b.end), rules, enabled);
   if (!split.blocks.some(asWritten) && !split.blocks.some(stripped)) return { parse: "none" };

@@ -24,7 +24,6 @@ export type ReadProblem =
 
 export type ReadResult = { decoded: Decoded } | { problem: ReadProblem };
 
-/** Reads and decodes `file` when it is a regular file no larger than `maxFileSize` bytes. */
 export type BytesResult = { bytes: Uint8Array } | { problem: ReadProblem };
 
 /** A file's bytes, read no further than `maxFileSize`; a problem for what is not a readable file of copy. */
@@ -62,11 +61,7 @@ export function decodeCopy(bytes: Uint8Array): ReadResult {
   }
 }
 
-export async function readCopy(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
-  const read = readBytes(file, maxFileSize);
-  return "problem" in read ? read : decodeCopy(read.bytes);
-}
-
+/** `5 MB`, `120 KB`, `12 bytes`. */
 export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
