@@ -5,15 +5,20 @@ import TSCharacters from "opencc-js/dict/TSCharacters";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
 import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
 
+/** The one-character entries of an OpenCC dictionary (`from to[ alternative…]|…`), each to its first conversion. */
 function parse(dict: string): Map<number, number> {
   const map = new Map<number, number>();
-  for (const entry of dict.split("|")) {
-    const [from, to] = entry.split(" ");
-    if (!from || !to) continue;
-    const src = [...from];
-    const dst = [...to];
-    if (src.length !== 1 || dst.length !== 1) continue;
-    map.set(src[0]!.codePointAt(0)!, dst[0]!.codePointAt(0)!);
+  for (let at = 0; at < dict.length; ) {
+    const bar = dict.indexOf("|", at);
+    const end = bar < 0 ? dict.length : bar;
+    const from = dict.codePointAt(at)!;
+    const space = at + (from > 0xffff ? 2 : 1);
+    if (dict[space] === " ") {
+      const to = dict.codePointAt(space + 1)!;
+      const after = space + 1 + (to > 0xffff ? 2 : 1);
+      if (after <= end && (after === end || dict[after] === " ")) map.set(from, to);
+    }
+    at = end + 1;
   }
   return map;
 }
