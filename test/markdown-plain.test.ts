@@ -30,8 +30,8 @@ const TABLES = ["| 参数 | 内容 |\n| --- | :-: |\n| 品牌 | **最佳** |\n| 
 const block = fc.oneof({ weight: 5, arbitrary: fc.array(line, { minLength: 1, maxLength: 4 }).map((l) => l.join("\n")) }, { weight: 1, arbitrary: fc.constantFrom(...TABLES) });
 const FRONT = ["", "", "---\ntitle: x\nchannel: sms\n---\n", "---\ncategory: 化妆品\n---", "\ufeff", "\ufeff---\nchannel: poster\n---\n\n"];
 const document = fc
-  .tuple(fc.constantFrom(...FRONT), fc.array(block, { maxLength: 12 }), fc.constantFrom("\n\n", "\n\n", "\n", "\n\n\n", "\r\n\r\n"))
-  .map(([front, blocks, gap]) => front + blocks.join(gap));
+  .tuple(fc.constantFrom(...FRONT), fc.array(block, { maxLength: 12 }), fc.constantFrom("\n\n", "\n\n", "\n", "\n\n\n"), fc.constantFrom("\n", "\n", "\r\n"))
+  .map(([front, blocks, gap, eol]) => (front + blocks.join(gap)).replace(/\n/g, eol));
 
 const PROPERTY = { numRuns: Number(process.env.RUNS ?? 2500), seed: Number(process.env.SEED ?? 20261129) };
 
@@ -39,6 +39,7 @@ describe("a block of plain copy, read without the parser", () => {
   it("reads as the parser reads it, block by block and as a whole", () => {
     let read = 0;
     let left = 0;
+    let crlf = 0;
     fc.assert(
       fc.property(document, (source) => {
         const split = splitBlocks(source);
@@ -50,6 +51,7 @@ describe("a block of plain copy, read without the parser", () => {
             continue;
           }
           read++;
+          if (source.slice(b.start, b.end).includes("\r\n")) crlf++;
           const parsed = parseWithParser(source, [b]);
           expect(plain.segments.slice().sort((x, y) => x.starts[0]! - y.starts[0]!)).toEqual(parsed.segments);
           expect(plain.comments.flatMap(([s, e]) => directivesInHtml(source.slice(s, e), s))).toEqual(parsed.directives);
@@ -61,12 +63,13 @@ describe("a block of plain copy, read without the parser", () => {
     );
     // Both ways were taken often.
     expect(read).toBeGreaterThan(2000);
+    expect(crlf).toBeGreaterThan(300);
     expect(left).toBeGreaterThan(2000);
   });
 
   it("leaves to the parser what it does not know", () => {
     const left = [
-      "a\\*b", "a &amp; b", "`最佳`", "_最佳_", "~最佳~", "~~最佳", "a\tb", "a  \nb", "*最佳*", "***最佳***", "**最佳", "最佳**", "[最佳]", "<b>最佳</b>",
+      "a\\*b", "a\rb", "a &amp; b", "`最佳`", "_最佳_", "~最佳~", "~~最佳", "a\tb", "a  \nb", "*最佳*", "***最佳***", "**最佳", "最佳**", "[最佳]", "<b>最佳</b>",
       "> 最佳\n续", ">> 最佳", "  最佳", "- [ ] 最佳", "- 最佳\n  续", "# 最佳 #", "最佳\n===", "a | b", "| a |\n| b |", "<!-- open", "1.5 倍", "[^1](u)",
     ];
     for (const source of left) expect(readPlainBlock(source, { start: 0, end: source.length }), source).toBeUndefined();
@@ -90,5 +93,9 @@ describe("a block of plain copy, read without the parser", () => {
     ]);
     expect(plain.comments).toEqual([[source.indexOf("<!--"), source.indexOf("-->") + 3]]);
     expect(parseMarkdown(source, [{ start: 0, end: source.length }])).toEqual(parseWithParser(source));
+    // Written on Windows, it reads the same, line endings and all.
+    const crlf = source.replace(/\n/g, "\r\n");
+    expect(readPlainBlock(crlf, { start: 0, end: crlf.length })!.segments.map((s) => s.text.replace(/\r/g, ""))).toEqual(plain.segments.map((s) => s.text));
+    expect(parseMarkdown(crlf, [{ start: 0, end: crlf.length }])).toEqual(parseWithParser(crlf));
   });
 });

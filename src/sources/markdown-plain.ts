@@ -57,7 +57,8 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
     out.meta = readFrontMatter(front.yaml);
     from = front.end;
   }
-  if (source.slice(from, block.end).includes("\r")) return undefined;
+  // Lines end in `\n` or `\r\n`; a lone `\r` ends one too, which this reader leaves to the parser.
+  if (/\r(?!\n)/.test(source.slice(from, block.end))) return undefined;
 
   const lines = linesOf(source, from, block.end);
   const isBlank = (j: number) => lines[j]!.start === lines[j]!.end;
@@ -144,7 +145,7 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
 
 interface Line {
   start: number;
-  /** Before the line ending. */
+  /** Before the line ending (`\n` or `\r\n`). */
   end: number;
 }
 
@@ -154,10 +155,10 @@ function linesOf(source: string, from: number, to: number): Line[] {
   let at = from;
   while (at <= to) {
     const nl = source.indexOf("\n", at);
-    const end = nl < 0 || nl >= to ? to : nl;
+    const end = nl < 0 || nl >= to ? to : nl > at && source[nl - 1] === "\r" ? nl - 1 : nl;
     lines.push({ start: at, end });
-    if (end === to) break;
-    at = end + 1;
+    if (nl < 0 || nl >= to) break;
+    at = nl + 1;
   }
   return lines;
 }
@@ -248,9 +249,14 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
   const after: number[] = [];
   for (const [n, p] of pieces.entries()) {
     if (n > 0) {
-      text += "\n";
-      at.push(pieces[n - 1]!.end);
-      after.push(pieces[n - 1]!.end + 1);
+      // The line ending as written, `\n` or `\r\n`, each character from where it stands.
+      const end = pieces[n - 1]!.end;
+      const eol = source[end] === "\r" ? "\r\n" : "\n";
+      text += eol;
+      for (let i = 0; i < eol.length; i++) {
+        at.push(end + i);
+        after.push(end + i + 1);
+      }
     }
     text += source.slice(p.start, p.end);
     for (let o = p.start; o < p.end; o++) {
