@@ -137,7 +137,7 @@ export interface PatternLiterals {
 /**
  * What each pattern source read so far needs. The reading depends on the
  * source alone, so it is kept for the process, and a built-in pack's snapshot
- * brings those of its patterns, read at build (see `knownLiterals`).
+ * brings those of its patterns, read at build (see `rememberLiterals`).
  */
 const read = new Map<string, PatternLiterals>();
 
@@ -157,10 +157,14 @@ export function readLiterals(source: string): PatternLiterals {
   return { literals: literals && literals.every((l) => l.length > 0) ? literals : undefined, sets };
 }
 
-/** The readings made so far, to save; or, given readings saved by this same code, takes them as made. */
-export function knownLiterals(saved?: ReadonlyArray<[string, PatternLiterals]>): Array<[string, PatternLiterals]> {
-  for (const [source, literals] of saved ?? []) if (!read.has(source)) read.set(source, literals);
+/** The readings made so far, to save. */
+export function knownLiterals(): Array<[string, PatternLiterals]> {
   return [...read];
+}
+
+/** Takes readings saved by this same code as made. */
+export function rememberLiterals(saved: ReadonlyArray<[string, PatternLiterals]>): void {
+  for (const [source, literals] of saved) if (!read.has(source)) read.set(source, literals);
 }
 
 export function requiredLiterals(source: string): string[] | undefined {

@@ -6,7 +6,7 @@
 // what the pack's expressions need to match, which compiling it would read.
 import { readFileSync, writeFileSync } from "node:fs";
 import { contentHash } from "../core/hash.js";
-import { knownLiterals, type PatternLiterals } from "../engine/literals.js";
+import { rememberLiterals, type PatternLiterals } from "../engine/literals.js";
 import type { Pack } from "./pack.js";
 
 interface Snapshot {
@@ -35,7 +35,7 @@ export function readSnapshot(file: string, text: string, packFile: string): Pack
     return undefined;
   }
   if (snapshot.source !== contentHash(text)) return undefined;
-  knownLiterals(snapshot.literals);
+  rememberLiterals(snapshot.literals ?? []);
   const pack = snapshot.pack;
   pack.file = packFile;
   for (const rule of pack.rules) rule.file = packFile;

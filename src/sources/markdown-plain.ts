@@ -246,29 +246,27 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
   // The content as the parser sees it: lines joined by a line ending, each character's source offset.
   let text = "";
   const at: number[] = [];
-  const after: number[] = [];
   for (const [n, p] of pieces.entries()) {
     if (n > 0) {
       // The line ending as written, `\n` or `\r\n`, each character from where it stands.
       const end = pieces[n - 1]!.end;
       const eol = source[end] === "\r" ? "\r\n" : "\n";
       text += eol;
-      for (let i = 0; i < eol.length; i++) {
-        at.push(end + i);
-        after.push(end + i + 1);
-      }
+      for (let i = 0; i < eol.length; i++) at.push(end + i);
     }
     text += source.slice(p.start, p.end);
-    for (let o = p.start; o < p.end; o++) {
-      at.push(o);
-      after.push(o + 1);
-    }
+    for (let o = p.start; o < p.end; o++) at.push(o);
   }
   const builder = new SegmentBuilder(kind);
   const alts: Segment[] = [];
-  /** Text from `from` to `to` in `text`, as one text node: each character is read from where it stands. */
+  /** Where the characters from `from` to `to` of `text` stand, each one alone. */
+  const alignment = (from: number, to: number) => {
+    const starts = at.slice(from, to);
+    return { starts, ends: starts.map((o) => o + 1) };
+  };
+  /** Text from `from` to `to` in `text`, as one text node. */
   const addText = (from: number, to: number) => {
-    if (from < to) builder.addProse(text.slice(from, to), { starts: at.slice(from, to), ends: after.slice(from, to) });
+    if (from < to) builder.addProse(text.slice(from, to), alignment(from, to));
   };
 
   /** The `**` and `~~` runs still open, nearest last. Every run must pair, or the block is for the parser. */
@@ -311,7 +309,7 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
       const end = LINK.lastIndex;
       if (image) {
         const alt = new SegmentBuilder("alt");
-        alt.add(label, { starts: at.slice(labelStart, labelStart + label.length), ends: after.slice(labelStart, labelStart + label.length) });
+        alt.add(label, alignment(labelStart, labelStart + label.length));
         const segment = alt.build();
         if (segment) alts.push(segment);
         builder.separate(at[k]!, at[end - 1]! + 1);
