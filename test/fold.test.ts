@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldPatternSource, foldTerm, foldText } from "../src/text/fold.js";
+import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText } from "../src/text/fold.js";
 import { identityMap, mapRange } from "../src/text/offsets.js";
 
 describe("fold", () => {
@@ -127,6 +127,8 @@ describe("fold offset map (property)", () => {
         expect(from).toBeGreaterThanOrEqual(0);
         expect(from).toBeLessThanOrEqual(to);
         expect(to).toBeLessThanOrEqual(input.length);
+        // Folding again to find one range gives what the whole map gives.
+        expect(foldedOrigin(input, s, e)).toEqual([from, to]);
       }),
       { numRuns: 2000 },
     );

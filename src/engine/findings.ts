@@ -1,14 +1,13 @@
 // Runs the compiled rules over a parsed document: fold each segment, find
 // candidates, judge them, and check document-level requirements.
-import type { DocumentMeta, MappedText, Segment } from "../core/types.js";
+import type { DocumentMeta, Segment } from "../core/types.js";
 import type { ParsedDocument } from "../sources/document.js";
-import { fold, foldText } from "../text/fold.js";
-import { mapRange } from "../text/offsets.js";
+import { foldedOrigin, foldText } from "../text/fold.js";
 import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
 import { findBacking, isExpired, type EvidenceEntry, type EvidenceRegistry } from "../evidence/registry.js";
 import { readPatentNumber } from "../evidence/patent-number.js";
 import { sentenceAround } from "../text/sentences.js";
-import { anyMatch, findCandidates, regexHits } from "./match.js";
+import { anyMatch, expressionHits, findCandidates } from "./match.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 /** A violation, located in the source, before it becomes a diagnostic. */
@@ -61,12 +60,15 @@ function spokenBy(rule: CompiledRule, segment: Segment): boolean {
   return !speakers || (segment.speaker !== undefined && speakers.includes(segment.speaker));
 }
 
+/** Where in the source the folded range `start..end` of a segment's text comes from; positions are worked out only for what is reported. */
+function sourceRange(segment: Segment, start: number, end: number): [number, number] {
+  const [from, to] = foldedOrigin(segment.text, start, end);
+  return [segment.starts[from]!, segment.ends[Math.max(from, to - 1)]!];
+}
+
 export function findViolations(doc: ParsedDocument, rules: RuleSet, context: JudgeContext): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
-  // Positions are worked out only for the segments with something to report.
   const folded = doc.segments.map((s) => foldText(s.text));
-  const mapped: Array<MappedText | undefined> = [];
-  const mappedAt = (i: number): MappedText => (mapped[i] ??= fold(doc.segments[i]!.text));
   const texts: DocumentTexts = { folded };
   const findings: Finding[] = [];
 
@@ -87,7 +89,7 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
       }
       findings.push({
         rule: c.rule,
-        range: mapRange(mappedAt(i), segment, c.start, c.end),
+        range: sourceRange(segment, c.start, c.end),
         folded: matched,
         ...(segment.cueStart !== undefined ? { cueStart: segment.cueStart } : {}),
         ...(expired ? { expired } : {}),
@@ -105,9 +107,9 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     }
     // The requirement is missing: report it where the copy triggers it, once.
     trigger: for (const [i, f] of folded.entries())
-      for (const re of rule.when)
-        for (const [s, e] of regexHits(re, f)) {
-          findings.push({ rule, range: mapRange(mappedAt(i), doc.segments[i]!, s, e), folded: f.slice(s, e) });
+      for (const expression of rule.when)
+        for (const [s, e] of expressionHits(expression, f)) {
+          findings.push({ rule, range: sourceRange(doc.segments[i]!, s, e), folded: f.slice(s, e) });
           break trigger;
         }
   }

@@ -3,7 +3,7 @@
 import type { MappedText } from "../core/types.js";
 import { sentenceAround } from "../text/sentences.js";
 import type { Candidate } from "./match.js";
-import { anyMatch, regexHits } from "./match.js";
+import { anyMatch, expressionHits } from "./match.js";
 import type { CompiledRule } from "./rule-set.js";
 
 /** The folded texts of one document, for evidence at document scope. */
@@ -41,7 +41,7 @@ export function isAllowed(text: string, c: Candidate): boolean {
   const [a, b] = sentenceAround(text, c.start, c.end);
   const hits = remember(allowHits, c.rule, undefined, text, a, b, () => {
     const sentence = text.slice(a, b);
-    return c.rule.allow.flatMap((re) => [...regexHits(re, sentence)]);
+    return c.rule.allow.flatMap((e) => [...expressionHits(e, sentence)]);
   });
   return hits.some(([s, e]) => a + s <= c.start && c.end <= a + e);
 }

@@ -1,6 +1,6 @@
 // Finds candidate matches in one folded text: term hits from the automaton
 // and per-rule pattern hits, before any judging.
-import type { CompiledRule, PatternRef, RuleSet } from "./rule-set.js";
+import type { CompiledRule, Expression, PatternRef, RuleSet } from "./rule-set.js";
 
 export interface Candidate {
   rule: CompiledRule;
@@ -85,10 +85,21 @@ export function* regexHits(re: RegExp, text: string): Generator<[number, number]
   }
 }
 
-export function anyMatch(res: readonly RegExp[], text: string): boolean {
-  return res.some((re) => {
-    re.lastIndex = 0;
-    return re.test(text);
+/** Whether `text` holds one of the literals the expression needs, or it needs none: only then can it match. */
+export function mayHold(e: Expression, text: string): boolean {
+  return e.literals === undefined || e.literals.some((literal) => text.includes(literal));
+}
+
+/** Ranges an expression matches, as `regexHits`; none, without running it, in text that lacks its literals. */
+export function expressionHits(e: Expression, text: string): Iterable<[number, number]> {
+  return mayHold(e, text) ? regexHits(e.re, text) : [];
+}
+
+export function anyMatch(expressions: readonly Expression[], text: string): boolean {
+  return expressions.some((e) => {
+    if (!mayHold(e, text)) return false;
+    e.re.lastIndex = 0;
+    return e.re.test(text);
   });
 }
 

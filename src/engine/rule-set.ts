@@ -11,12 +11,23 @@ export interface CompiledRule {
   readonly id: string;
   readonly severity: Severity;
   readonly patterns: RegExp[];
-  readonly allow: RegExp[];
-  readonly evidence: RegExp[];
-  readonly when: RegExp[];
-  readonly require: RegExp[];
+  readonly allow: Expression[];
+  readonly evidence: Expression[];
+  readonly when: Expression[];
+  readonly require: Expression[];
   /** Replacements keyed by folded match text; "*" for any. */
   readonly fix: Map<string, string>;
+}
+
+/**
+ * A rule's expression that is run on the copy around a candidate, or on the
+ * whole document, rather than found by the automaton: with the literals one
+ * of which every match of it contains, when they are known, so that copy
+ * without any of them is not run through it.
+ */
+export interface Expression {
+  readonly re: RegExp;
+  readonly literals: readonly string[] | undefined;
 }
 
 /** Patterns are matched case-insensitively on folded text; `d` gives the `hit` group's indices. */
@@ -24,17 +35,22 @@ export function compilePattern(source: string): RegExp {
   return new RegExp(foldPatternSource(source), "gdiu");
 }
 
+function compileExpression(source: string): Expression {
+  const re = compilePattern(source);
+  return { re, literals: requiredLiterals(re.source) };
+}
+
 function compileRule(spec: RuleSpec, level: Level): CompiledRule {
-  const regexes = (list: RuleSpec["patterns"]) => list.map((p) => compilePattern(p.value));
+  const expressions = (list: RuleSpec["patterns"]) => list.map((p) => compileExpression(p.value));
   return {
     spec,
     id: spec.id,
     severity: severityOf[level],
-    patterns: regexes(spec.patterns),
-    allow: regexes(spec.allow),
-    evidence: regexes(spec.evidence),
-    when: regexes(spec.when),
-    require: regexes(spec.require),
+    patterns: spec.patterns.map((p) => compilePattern(p.value)),
+    allow: expressions(spec.allow),
+    evidence: expressions(spec.evidence),
+    when: expressions(spec.when),
+    require: expressions(spec.require),
     fix: new Map([...spec.fix].map(([k, v]) => [k === "*" ? k : foldTerm(k), v])),
   };
 }
@@ -132,8 +148,7 @@ function documentLiterals(rules: CompiledRule[]): DocumentLiterals {
   rules.forEach((rule, r) => {
     const read =
       rule.spec.kind === "require" ? [...rule.when, ...rule.require] : rule.spec.kind === "claim" && rule.spec.within === "document" ? rule.evidence : [];
-    for (const re of read) {
-      const literals = requiredLiterals(re.source);
+    for (const { literals } of read) {
       if (!literals) {
         if (!unfiltered.includes(r)) unfiltered.push(r);
         continue;

@@ -100,46 +100,146 @@ function foldAnyCodePoint(cp: number): string {
   return out.toLowerCase();
 }
 
-/** Where folded text goes: with the input range of each piece, or (`TextOnly`) without. */
+/**
+ * Per UTF-16 code unit, what folding does with it when it stands alone: 0 not
+ * yet asked, 1 more than a one-for-one swap (white space, an invisible or a
+ * combining mark, an expansion, half a surrogate pair), otherwise its folded
+ * code unit plus 2. Most copy is only ever read through this table.
+ */
+const oneForOne = new Int32Array(0x10000);
+
+function learnUnit(unit: number): number {
+  const f = unit >= 0xd800 && unit <= 0xdfff ? undefined : foldOf(unit);
+  const swap = f === undefined || f.invisible || f.mark || f.white || f.text.length !== 1 ? 1 : f.text.charCodeAt(0) + 2;
+  oneForOne[unit] = swap;
+  return swap;
+}
+
+function tightAt(input: string, at: number): Tight {
+  return at < 0 ? undefined : foldOf(input.codePointAt(at)!).tight;
+}
+
+/** Where folded text goes: one folded code unit for the input code unit at `at`, or a string for `start..end`. */
 interface Sink {
+  unit(folded: number, at: number): void;
   push(s: string, start: number, end: number): void;
 }
 
-class Mapped implements Sink {
-  text = "";
-  starts: number[] = [];
-  ends: number[] = [];
-  push(s: string, start: number, end: number): void {
-    this.text += s;
-    for (let k = 0; k < s.length; k++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+/**
+ * Collects the folded text alone. What folds to itself is not copied but
+ * sliced from the input in runs, and input that folds to itself comes back
+ * as it is.
+ */
+class TextOnly implements Sink {
+  private text = "";
+  private runStart = 0;
+  private runEnd = 0;
+  constructor(private readonly input: string) {}
+  unit(folded: number, at: number): void {
+    if (at === this.runEnd && folded === this.input.charCodeAt(at)) this.runEnd++;
+    else this.append(String.fromCharCode(folded), at + 1);
   }
-  done(): MappedText {
-    return { text: this.text, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+  push(s: string, start: number, end: number): void {
+    if (start === this.runEnd && s.length === end - start && this.input.startsWith(s, start)) this.runEnd = end;
+    else this.append(s, end);
+  }
+  private append(s: string, next: number): void {
+    this.text += this.input.slice(this.runStart, this.runEnd) + s;
+    this.runStart = this.runEnd = next;
+  }
+  done(): string {
+    return this.text + this.input.slice(this.runStart, this.runEnd);
   }
 }
 
-class TextOnly implements Sink {
-  text = "";
-  push(s: string): void {
-    this.text += s;
+/**
+ * Code units and input ranges waiting to become a `MappedText`, shared by
+ * every mapped fold: a fold never runs inside another.
+ */
+let pending = new Uint16Array(1024);
+let pendingStarts = new Int32Array(1024);
+let pendingEnds = new Int32Array(1024);
+
+function reserve(length: number, extra: number): void {
+  if (length + extra <= pending.length) return;
+  const capacity = Math.max(pending.length * 2, length + extra);
+  const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
+  pending = grow(pending, new Uint16Array(capacity));
+  pendingStarts = grow(pendingStarts, new Int32Array(capacity));
+  pendingEnds = grow(pendingEnds, new Int32Array(capacity));
+}
+
+/** Collects the folded text with the input range of each code unit. */
+class Mapped implements Sink {
+  private length = 0;
+  constructor(capacity: number) {
+    reserve(0, capacity);
+  }
+  unit(folded: number, at: number): void {
+    pendingStarts[this.length] = at;
+    pendingEnds[this.length] = at + 1;
+    pending[this.length++] = folded;
+  }
+  push(s: string, start: number, end: number): void {
+    reserve(this.length, s.length);
+    for (let k = 0; k < s.length; k++) {
+      pendingStarts[this.length] = start;
+      pendingEnds[this.length] = end;
+      pending[this.length++] = s.charCodeAt(k);
+    }
+  }
+  done(): MappedText {
+    let text = "";
+    // In chunks an argument list can take.
+    for (let k = 0; k < this.length; k += 8192) text += String.fromCharCode.apply(null, pending.subarray(k, Math.min(this.length, k + 8192)) as unknown as number[]);
+    return { text, starts: pendingStarts.slice(0, this.length), ends: pendingEnds.slice(0, this.length) };
   }
 }
 
 /** Folds `input`; the result maps each code unit back to a range of `input`. */
 export function fold(input: string): MappedText {
-  const out = new Mapped();
+  const out = new Mapped(input.length);
   foldInto(input, out);
   return out.done();
 }
 
 /** The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner. */
 export function foldText(input: string): string {
-  const out = new TextOnly();
+  const out = new TextOnly(input);
   foldInto(input, out);
-  return out.text;
+  return out.done();
+}
+
+/**
+ * The range of `input` that the folded code units `start..end` came from:
+ * what `fold(input)` maps them to, found by folding again without keeping a
+ * map. A finding needs its range once; a map per segment costs more.
+ */
+export function foldedOrigin(input: string, start: number, end: number): [number, number] {
+  const out = new Origin(start, Math.max(start, end - 1));
+  foldInto(input, out);
+  return [out.from, out.to];
+}
+
+class Origin implements Sink {
+  from = 0;
+  to = 0;
+  private length = 0;
+  constructor(
+    private readonly first: number,
+    private readonly last: number,
+  ) {}
+  unit(_folded: number, at: number): void {
+    this.note(at, at + 1);
+  }
+  push(s: string, start: number, end: number): void {
+    for (let k = 0; k < s.length; k++) this.note(start, end);
+  }
+  private note(start: number, end: number): void {
+    if (this.length === this.first) this.from = start;
+    if (this.length === this.last) this.to = end;
+    this.length++;
+  }
 }
 
 function foldInto(input: string, out: Sink): void {
@@ -147,14 +247,21 @@ function foldInto(input: string, out: Sink): void {
   let spaceStart = -1;
   let spaceEnd = -1;
   let spaceHasNewline = false;
-  let last: Tight;
+  // Where the last code point that was kept starts.
+  let lastAt = -1;
 
   for (let i = 0; i < input.length; ) {
+    const swap = oneForOne[input.charCodeAt(i)] || learnUnit(input.charCodeAt(i));
+    if (swap > 1 && spaceStart < 0) {
+      out.unit(swap - 2, i);
+      lastAt = i++;
+      continue;
+    }
     const cp = input.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const f = foldOf(cp);
     // A combining mark on a Han character only disguises it.
-    if (f.invisible || (f.mark && last === "han" && spaceStart < 0)) {
+    if (f.invisible || (f.mark && spaceStart < 0 && tightAt(input, lastAt) === "han")) {
       i += len;
       continue;
     }
@@ -166,12 +273,12 @@ function foldInto(input: string, out: Sink): void {
       continue;
     }
     if (spaceStart >= 0) {
-      if (!joins(last, f.tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+      if (!joins(tightAt(input, lastAt), f.tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
       spaceStart = -1;
       spaceHasNewline = false;
     }
     out.push(f.text, i, i + len);
-    last = f.tight;
+    lastAt = i;
     i += len;
   }
   if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
@@ -183,7 +290,7 @@ function foldInto(input: string, out: Sink): void {
  * such as `\D` keep their meaning (patterns are compiled case-insensitive).
  */
 export function foldTerm(term: string): string {
-  return fold(term).text;
+  return foldText(term);
 }
 
 export function foldPatternSource(source: string): string {
