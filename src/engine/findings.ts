@@ -7,8 +7,8 @@ import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
 import { findBacking, isExpired, type EvidenceEntry, type EvidenceRegistry } from "../evidence/registry.js";
 import { readPatentNumber } from "../evidence/patent-number.js";
 import { sentenceAround } from "../text/sentences.js";
-import { anyMatch, expressionHits, findCandidates } from "./match.js";
-import type { CompiledRule, RuleSet } from "./rule-set.js";
+import { anyMatch, expressionHits, findCandidates, mayHold } from "./match.js";
+import type { CompiledRule, Expression, RuleSet } from "./rule-set.js";
 
 /** A violation, located in the source, before it becomes a diagnostic. */
 export interface Finding {
@@ -97,17 +97,22 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     }
   });
 
+  // A document without an expression's literals anywhere has no match of it in any segment.
+  let whole: string | undefined;
+  const inDocument = (list: readonly Expression[]) => list.filter((e) => mayHold(e, (whole ??= folded.join("\n"))));
   for (const rule of rules.rules) {
     if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) continue;
-    if (folded.some((f) => anyMatch(rule.require, f))) continue;
+    const require = inDocument(rule.require);
+    if (folded.some((f) => anyMatch(require, f))) continue;
     if (rule.when.length === 0) {
       const first = doc.segments[0]!;
       findings.push({ rule, range: [first.starts[0]!, first.ends[first.text.length - 1]!], folded: "" });
       continue;
     }
     // The requirement is missing: report it where the copy triggers it, once.
-    trigger: for (const [i, f] of folded.entries())
-      for (const expression of rule.when)
+    const when = inDocument(rule.when);
+    trigger: for (const [i, f] of when.length > 0 ? folded.entries() : [])
+      for (const expression of when)
         for (const [s, e] of expressionHits(expression, f)) {
           findings.push({ rule, range: sourceRange(doc.segments[i]!, s, e), folded: f.slice(s, e) });
           break trigger;

@@ -4,7 +4,7 @@ import type { MappedText } from "../core/types.js";
 import { sentenceAround } from "../text/sentences.js";
 import type { Candidate } from "./match.js";
 import { anyMatch, expressionHits } from "./match.js";
-import type { CompiledRule } from "./rule-set.js";
+import type { CompiledRule, Expression } from "./rule-set.js";
 
 /** The folded texts of one document, for evidence at document scope. */
 export interface DocumentTexts {
@@ -12,9 +12,11 @@ export interface DocumentTexts {
 }
 
 /**
- * What a rule's regexes found in the last scope it was asked about. The
- * candidates of one sentence share it, so hostile copy (one endless sentence
- * with thousands of matches) is read once per rule, not once per candidate.
+ * What an expression, or a rule's expressions, found in the last scope asked
+ * about. The candidates of one sentence share it, so hostile copy (one endless
+ * sentence with thousands of matches) is read once, not once per candidate;
+ * and rules that share an allow expression (the packs' "quoting the law" and
+ * "reporting a penalty" contexts) share its reading.
  */
 interface Remembered<T> {
   scope: unknown;
@@ -24,26 +26,23 @@ interface Remembered<T> {
   value: T;
 }
 
-function remember<T>(memo: WeakMap<CompiledRule, Remembered<T>>, rule: CompiledRule, scope: unknown, text: string, a: number, b: number, compute: () => T): T {
-  const last = memo.get(rule);
+function remember<K extends object, T>(memo: WeakMap<K, Remembered<T>>, key: K, scope: unknown, text: string, a: number, b: number, compute: () => T): T {
+  const last = memo.get(key);
   if (last && last.scope === scope && last.text === text && last.a === a && last.b === b) return last.value;
   const value = compute();
-  memo.set(rule, { scope, text, a, b, value });
+  memo.set(key, { scope, text, a, b, value });
   return value;
 }
 
-const allowHits = new WeakMap<CompiledRule, Remembered<Array<[number, number]>>>();
+const allowHits = new WeakMap<Expression, Remembered<Array<[number, number]>>>();
 const evidenceFound = new WeakMap<CompiledRule, Remembered<boolean>>();
 
 /** True when an allow context around the candidate contains it. */
 export function isAllowed(text: string, c: Candidate): boolean {
   if (c.rule.allow.length === 0) return false;
   const [a, b] = sentenceAround(text, c.start, c.end);
-  const hits = remember(allowHits, c.rule, undefined, text, a, b, () => {
-    const sentence = text.slice(a, b);
-    return c.rule.allow.flatMap((e) => [...expressionHits(e, sentence)]);
-  });
-  return hits.some(([s, e]) => a + s <= c.start && c.end <= a + e);
+  const hitsOf = (e: Expression) => remember(allowHits, e, undefined, text, a, b, () => [...expressionHits(e, text.slice(a, b))]);
+  return c.rule.allow.some((e) => hitsOf(e).some(([from, to]) => a + from <= c.start && c.end <= a + to));
 }
 
 /** True when a claim's evidence is present in the rule's scope. */

@@ -40,8 +40,18 @@ function compileExpression(source: string): Expression {
   return { re, literals: requiredLiterals(re.source) };
 }
 
-function compileRule(spec: RuleSpec, level: Level): CompiledRule {
-  const expressions = (list: RuleSpec["patterns"]) => list.map((p) => compileExpression(p.value));
+/** Compiles each expression source once, so that rules written with the same one share it, and what it found. */
+function expressionCompiler(): (source: string) => Expression {
+  const compiled = new Map<string, Expression>();
+  return (source) => {
+    let e = compiled.get(source);
+    if (e === undefined) compiled.set(source, (e = compileExpression(source)));
+    return e;
+  };
+}
+
+function compileRule(spec: RuleSpec, level: Level, compile: (source: string) => Expression): CompiledRule {
+  const expressions = (list: RuleSpec["patterns"]) => list.map((p) => compile(p.value));
   return {
     spec,
     id: spec.id,
@@ -97,9 +107,10 @@ export class RuleSet {
     readonly packs: Pack[],
     levels: ReadonlyMap<string, Level> = new Map(),
   ) {
+    const compile = expressionCompiler();
     this.rules = packs
       .flatMap((pack) => pack.rules)
-      .map((spec) => compileRule(spec, levels.get(spec.id) ?? spec.level))
+      .map((spec) => compileRule(spec, levels.get(spec.id) ?? spec.level, compile))
       .filter((rule) => rule.severity > 0);
     this.byId = new Map(this.rules.map((r) => [r.id, r]));
 

@@ -37,6 +37,12 @@ const THEMATIC_BREAK = /^(?:(?:- *){3,}|(?:\* *){3,})$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const TILDE = 0x7e;
+const STAR = 0x2a;
+const AMPERSAND = 0x26;
+const BRACKET = 0x5b;
+const BANG = 0x21;
+/** The characters inline markup starts with, as far as this reader goes: strong, strikethrough, references, links, images, and what it leaves to the parser. */
+const INLINE_MARK = /[*~&[!\]<`]/g;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
 const LINK = /\[([^[\]\n*~\\`<]+)\]\(([^\s()<>\\*~"']+)(?: "[^"\n\\]*")?\)/y;
 /** What may be a character reference, which the parser decodes. */
@@ -243,50 +249,60 @@ interface Piece {
  * `[links](url)` and `![images](url)`. False when it holds anything else.
  */
 function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: PlainBlock): boolean {
-  // The content as the parser sees it: lines joined by a line ending, each character's source offset.
+  // The content as the parser sees it: lines joined by their line endings as written (`\n` or `\r\n`).
+  // A line and the ending after it stand together in the source.
   let text = "";
-  const at: number[] = [];
+  const lineAt: number[] = [];
   for (const [n, p] of pieces.entries()) {
-    if (n > 0) {
-      // The line ending as written, `\n` or `\r\n`, each character from where it stands.
-      const end = pieces[n - 1]!.end;
-      const eol = source[end] === "\r" ? "\r\n" : "\n";
-      text += eol;
-      for (let i = 0; i < eol.length; i++) at.push(end + i);
-    }
+    if (n > 0) text += source.charCodeAt(pieces[n - 1]!.end) === 0x0d ? "\r\n" : "\n";
+    lineAt.push(text.length);
     text += source.slice(p.start, p.end);
-    for (let o = p.start; o < p.end; o++) at.push(o);
   }
+  /** The line of `text` that holds offset `k`. */
+  const lineOf = (k: number) => {
+    let n = lineAt.length - 1;
+    while (lineAt[n]! > k) n--;
+    return n;
+  };
+  /** Where the character at `k` of `text` stands in the source. */
+  const sourceAt = (k: number) => {
+    const n = lineOf(k);
+    return pieces[n]!.start + k - lineAt[n]!;
+  };
   const builder = new SegmentBuilder(kind);
   const alts: Segment[] = [];
-  /** Where the characters from `from` to `to` of `text` stand, each one alone. */
-  const alignment = (from: number, to: number) => {
-    const starts = at.slice(from, to);
-    return { starts, ends: starts.map((o) => o + 1) };
-  };
-  /** Text from `from` to `to` in `text`, as one text node. */
+  /** Text from `from` to `to` in `text`, as one text node, placed line by line. */
   const addText = (from: number, to: number) => {
-    if (from < to) builder.addProse(text.slice(from, to), alignment(from, to));
+    for (let n = lineOf(from); from < to; n++) {
+      const lineEnd = Math.min(to, n + 1 < lineAt.length ? lineAt[n + 1]! : text.length);
+      builder.addProse(text.slice(from, lineEnd), pieces[n]!.start + from - lineAt[n]!);
+      from = lineEnd;
+    }
   };
 
   /** The `**` and `~~` runs still open, nearest last. Every run must pair, or the block is for the parser. */
-  const open: string[] = [];
+  const open: number[] = [];
   let run = 0;
-  for (let k = 0; k < text.length; ) {
-    const c = text[k]!;
-    if (c === "*" || c === "~") {
+  // Only these characters can start markup; the text between them is read by the expression.
+  INLINE_MARK.lastIndex = 0;
+  for (let mark = INLINE_MARK.exec(text); mark; mark = INLINE_MARK.exec(text)) {
+    let k = mark.index;
+    const c = text.charCodeAt(k);
+    if (c === STAR || c === TILDE) {
       const start = k;
-      while (text[k] === c) k++;
+      while (text.charCodeAt(k) === c) k++;
       if (k - start !== 2) return false;
       // Flanking, as the parser judges it, from the characters around the run in the source.
-      const previous = at[start]! > 0 ? source.charCodeAt(at[start]! - 1) : null;
-      const next = at[k - 1]! + 1 < source.length ? source.charCodeAt(at[k - 1]! + 1) : null;
+      const before = sourceAt(start);
+      const after = sourceAt(k - 1) + 1;
+      const previous = before > 0 ? source.charCodeAt(before - 1) : null;
+      const next = after < source.length ? source.charCodeAt(after) : null;
       // 1: white space (or none), 2: punctuation, undefined: anything else.
       const left = previous === null ? 1 : classifyCharacter(previous);
       const right = next === null ? 1 : classifyCharacter(next);
       // Strong emphasis also opens before, and closes after, a strikethrough's `~`.
-      const opens = !right || (right === 2 && left !== undefined) || (c === "*" && next === TILDE);
-      const closes = !left || (left === 2 && right !== undefined) || (c === "*" && previous === TILDE);
+      const opens = !right || (right === 2 && left !== undefined) || (c === STAR && next === TILDE);
+      const closes = !left || (left === 2 && right !== undefined) || (c === STAR && previous === TILDE);
       // A run closes the nearest open one of its kind; they must nest, and each be two long.
       if (closes && open.length > 0) {
         if (open.pop() !== c) return false;
@@ -294,11 +310,11 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
       else return false;
       addText(run, start);
       run = k;
-      continue;
-    }
-    if (c === "&" && REFERENCE.test(text.slice(k, k + 40))) return false;
-    if (c === "[" || (c === "!" && text[k + 1] === "[")) {
-      const image = c === "!";
+    } else if (c === AMPERSAND) {
+      if (REFERENCE.test(text.slice(k, k + 40))) return false;
+      k++;
+    } else if (c === BRACKET || (c === BANG && text.charCodeAt(k + 1) === BRACKET)) {
+      const image = c === BANG;
       LINK.lastIndex = image ? k + 1 : k;
       const link = LINK.exec(text);
       // `[^1]` is a footnote's call.
@@ -307,20 +323,23 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
       const label = link[1]!;
       const labelStart = k + (image ? 2 : 1);
       const end = LINK.lastIndex;
+      // A link holds no line ending: it stands on one line of the source.
       if (image) {
         const alt = new SegmentBuilder("alt");
-        alt.add(label, alignment(labelStart, labelStart + label.length));
+        alt.add(label, sourceAt(labelStart));
         const segment = alt.build();
         if (segment) alts.push(segment);
-        builder.separate(at[k]!, at[end - 1]! + 1);
+        builder.separate(sourceAt(k), sourceAt(end - 1) + 1);
       } else addText(labelStart, labelStart + label.length);
       k = end;
       run = end;
-      continue;
+    } else if (c === BANG) {
+      k++;
+    } else {
+      // Code, inline HTML, autolinks and stray brackets are for the parser.
+      return false;
     }
-    // Code, inline HTML, autolinks and stray brackets are for the parser.
-    if (c === "]" || c === "<" || c === "`") return false;
-    k++;
+    INLINE_MARK.lastIndex = k;
   }
   if (open.length > 0) return false;
   addText(run, text.length);

@@ -9,6 +9,27 @@ export const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`（）【】「」《�
 /** A character that is neither white space nor a stand-in for what is not copy. */
 const VISIBLE = /[^\s\uFFFC]/;
 
+/**
+ * Built segments keep their positions in views of shared slabs: a typed array
+ * of its own costs a segment a backing store, and a document has hundreds of
+ * segments a line long. A slab is freed when no segment it holds is left.
+ */
+const SLAB = 1 << 16;
+let slab = new Int32Array(SLAB);
+let used = 0;
+
+function store(values: readonly number[]): Int32Array {
+  if (used + values.length > slab.length) {
+    slab = new Int32Array(Math.max(SLAB, values.length));
+    used = 0;
+  }
+  slab.set(values, used);
+  return slab.subarray(used, (used += values.length));
+}
+
+/** Where each code unit of a piece of text stands in the source: its own range each, or (a number) one after another from there. */
+export type Placement = Alignment | number;
+
 export class SegmentBuilder {
   private text = "";
   private readonly starts: number[] = [];
@@ -16,8 +37,15 @@ export class SegmentBuilder {
 
   constructor(private readonly kind: SegmentKind) {}
 
-  add(value: string, at: Alignment): void {
+  add(value: string, at: Placement): void {
     this.text += value;
+    if (typeof at === "number") {
+      for (let i = 0; i < value.length; i++) {
+        this.starts.push(at + i);
+        this.ends.push(at + i + 1);
+      }
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       this.starts.push(at.starts[i]!);
       this.ends.push(at.ends[i]!);
@@ -25,15 +53,17 @@ export class SegmentBuilder {
   }
 
   /** Adds copy, leaving out the URLs written in it: a URL is an address, not something people read. */
-  addProse(value: string, at: Alignment): void {
-    const piece = (from: number, to: number): Alignment => ({ starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) });
+  addProse(value: string, at: Placement): void {
     // Most copy holds no URL: no pieces to cut.
     if (!/https?:|www\./i.test(value)) return this.add(value, at);
+    const piece = (from: number, to: number): Placement =>
+      typeof at === "number" ? at + from : { starts: at.starts.slice(from, to), ends: at.ends.slice(from, to) };
     let last = 0;
     for (const m of value.matchAll(URL_IN_TEXT)) {
       const end = m.index + m[0].length;
       this.add(value.slice(last, m.index), piece(last, m.index));
-      this.separate(at.starts[m.index]!, at.ends[end - 1]!);
+      if (typeof at === "number") this.separate(at + m.index, at + end);
+      else this.separate(at.starts[m.index]!, at.ends[end - 1]!);
       last = end;
     }
     this.add(value.slice(last), piece(last, value.length));
@@ -48,19 +78,13 @@ export class SegmentBuilder {
   /** The segment, or undefined when it holds no visible copy. */
   build(): Segment | undefined {
     if (!VISIBLE.test(this.text)) return undefined;
-    return { kind: this.kind, text: this.text, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+    return { kind: this.kind, text: this.text, starts: store(this.starts), ends: store(this.ends) };
   }
 }
 
 /** A segment for text that is its own source, starting at `offset`. */
 export function rawSegment(kind: SegmentKind, text: string, offset: number): Segment | undefined {
   const b = new SegmentBuilder(kind);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    starts.push(offset + i);
-    ends.push(offset + i + 1);
-  }
-  b.add(text, { starts, ends });
+  b.add(text, offset);
   return b.build();
 }

@@ -2,7 +2,10 @@
 // ends at 。!?; (folded from their full-width forms), an ellipsis or a newline.
 // Commas do not end a sentence: Chinese copy chains clauses with them.
 
-const END = new Set(["。", "!", "?", ";", "…", "\n"]);
+/** 。 ! ? ; … and a newline. */
+function isEnd(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x2026 || c === 0x0a;
+}
 
 /**
  * The sentence ends of the text last asked about. Every candidate of a segment
@@ -14,7 +17,7 @@ let last: { text: string; ends: number[] } | undefined;
 function sentenceEnds(text: string): number[] {
   if (last?.text === text) return last.ends;
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) if (END.has(text[i]!)) ends.push(i);
+  for (let i = 0; i < text.length; i++) if (isEnd(text.charCodeAt(i))) ends.push(i);
   last = { text, ends };
   return ends;
 }
