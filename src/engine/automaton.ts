@@ -2,8 +2,8 @@
 // is scanned once however many terms the packs hold.
 //
 // Most characters of copy are in no term, and most of the time the walk is at
-// the root: both steps take one array read, and only the steps inside a term
-// look up a node's children.
+// the root: both steps take one array read. A step inside a term looks its
+// child up in one open-addressing table of every node's children.
 
 export interface TermHit {
   /** Index of the term in the list the automaton was built from. */
@@ -25,6 +25,11 @@ export class TermAutomaton {
   private readonly fromRoot = new Int32Array(0x10000);
   /** Whether a node, or one along its failure links, ends a term. */
   private ends: Uint8Array = new Uint8Array(0);
+  /** Every child below the root, by (parent, code unit), probed linearly from `slot(parent, unit)`; parent -1 is an empty slot. */
+  private slotParent: Int32Array = new Int32Array(0);
+  private slotUnit: Uint16Array = new Uint16Array(0);
+  private slotChild: Int32Array = new Int32Array(0);
+  private slotShift = 32;
 
   constructor(terms: readonly string[]) {
     this.lengths = terms.map((t) => t.length);
@@ -69,6 +74,43 @@ export class TermAutomaton {
       }
     }
     this.ends = Uint8Array.from(this.out, (terms, node) => (terms.length > 0 || this.outLink[node]! > 0 ? 1 : 0));
+    this.fillSlots();
+  }
+
+  /** Lays the children below the root out in the table, at most half full. */
+  private fillSlots(): void {
+    const count = this.next.reduce((n, children, node) => (node === 0 ? n : n + children.size), 0);
+    let bits = 4;
+    while (1 << bits < count * 2) bits++;
+    this.slotShift = 32 - bits;
+    this.slotParent = new Int32Array(1 << bits).fill(-1);
+    this.slotUnit = new Uint16Array(1 << bits);
+    this.slotChild = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    this.next.forEach((children, node) => {
+      if (node === 0) return;
+      for (const [c, child] of children) {
+        let h = this.slot(node, c);
+        while (this.slotParent[h] !== -1) h = (h + 1) & mask;
+        this.slotParent[h] = node;
+        this.slotUnit[h] = c;
+        this.slotChild[h] = child;
+      }
+    });
+  }
+
+  /** Where probing for (node, unit) starts: Fibonacci hashing, the top bits of the product. */
+  private slot(node: number, unit: number): number {
+    return Math.imul(node * 0x10000 + unit, 0x9e3779b1) >>> this.slotShift;
+  }
+
+  /** The child of `node` (not the root) for `unit`; 0, the root, for none. */
+  private child(node: number, unit: number): number {
+    const { slotParent, slotUnit, slotChild } = this;
+    const mask = slotParent.length - 1;
+    for (let h = this.slot(node, unit); slotParent[h] !== -1; h = (h + 1) & mask)
+      if (slotParent[h] === node && slotUnit[h] === unit) return slotChild[h]!;
+    return 0;
   }
 
   /** Every occurrence of every term in `text`, overlapping ones included. */
@@ -88,7 +130,7 @@ export class TermAutomaton {
 
   /** Feeds `visit` each occurrence (term, end offset) until it returns true. */
   private walk(text: string, visit: (term: number, end: number) => boolean): boolean {
-    const { inTerms, fromRoot, next, fail, ends } = this;
+    const { inTerms, fromRoot, fail, ends } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -96,10 +138,11 @@ export class TermAutomaton {
         node = 0;
         continue;
       }
-      let child = node === 0 ? fromRoot[c]! : next[node]!.get(c);
-      while (child === undefined) {
+      // Failure links lead back towards the root, where a unit with no child leads to the root itself.
+      let child = node === 0 ? fromRoot[c]! : this.child(node, c);
+      while (child === 0 && node !== 0) {
         node = fail[node]!;
-        child = node === 0 ? fromRoot[c]! : next[node]!.get(c);
+        child = node === 0 ? fromRoot[c]! : this.child(node, c);
       }
       node = child;
       if (ends[node] === 0) continue;

@@ -7,8 +7,8 @@ import { hasEvidence, isAllowed, type DocumentTexts } from "./judge.js";
 import { findBacking, isExpired, type EvidenceEntry, type EvidenceRegistry } from "../evidence/registry.js";
 import { readPatentNumber } from "../evidence/patent-number.js";
 import { sentenceAround } from "../text/sentences.js";
-import { anyMatch, expressionHits, findCandidates, mayHold } from "./match.js";
-import type { CompiledRule, Expression, RuleSet } from "./rule-set.js";
+import { anyMatch, expressionHits, findCandidates } from "./match.js";
+import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 /** A violation, located in the source, before it becomes a diagnostic. */
 export interface Finding {
@@ -66,6 +66,20 @@ function sourceRange(segment: Segment, start: number, end: number): [number, num
   return [segment.starts[from]!, segment.ends[Math.max(from, to - 1)]!];
 }
 
+/**
+ * The rules whose document-level expressions (a requirement and its trigger,
+ * evidence looked for in the whole document) may match somewhere in the
+ * document: one of their literals occurs in a segment, or they have an
+ * expression without literals. One scan of the copy for all of them.
+ */
+function requirementsBearing(folded: readonly string[], rules: RuleSet): Set<number> {
+  const { automaton, rules: users, unfiltered } = rules.documentLiterals;
+  const bearing = new Set(unfiltered);
+  // The joined copy holds every segment: a literal of one is found (one across a join only costs the exact check).
+  for (const hit of automaton.scan(folded.join("\n"))) for (const r of users[hit.term]!) bearing.add(r);
+  return bearing;
+}
+
 export function findViolations(doc: ParsedDocument, rules: RuleSet, context: JudgeContext): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
   const folded = doc.segments.map((s) => foldText(s.text));
@@ -97,26 +111,23 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     }
   });
 
-  // A document without an expression's literals anywhere has no match of it in any segment.
-  let whole: string | undefined;
-  const inDocument = (list: readonly Expression[]) => list.filter((e) => mayHold(e, (whole ??= folded.join("\n"))));
-  for (const rule of rules.rules) {
-    if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) continue;
-    const require = inDocument(rule.require);
-    if (folded.some((f) => anyMatch(require, f))) continue;
+  const bearing = requirementsBearing(folded, rules);
+  rules.rules.forEach((rule, r) => {
+    if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) return;
+    if (bearing.has(r) && folded.some((f) => anyMatch(rule.require, f))) return;
     if (rule.when.length === 0) {
       const first = doc.segments[0]!;
       findings.push({ rule, range: [first.starts[0]!, first.ends[first.text.length - 1]!], folded: "" });
-      continue;
+      return;
     }
+    if (!bearing.has(r)) return;
     // The requirement is missing: report it where the copy triggers it, once.
-    const when = inDocument(rule.when);
-    trigger: for (const [i, f] of when.length > 0 ? folded.entries() : [])
-      for (const expression of when)
+    trigger: for (const [i, f] of folded.entries())
+      for (const expression of rule.when)
         for (const [s, e] of expressionHits(expression, f)) {
           findings.push({ rule, range: sourceRange(doc.segments[i]!, s, e), folded: f.slice(s, e) });
           break trigger;
         }
-  }
+  });
   return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }

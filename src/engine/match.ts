@@ -20,21 +20,20 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
     else perRule.set(c.rule, [c]);
   };
   // One scan finds the terms, and which patterns have a literal here and so may match.
-  const toRun = new Set<number>();
-  const patternKey = (ref: PatternRef) => ref.rule * 1024 + ref.pattern;
+  const toRun = new Set<PatternRef>();
   for (const hit of hits) {
     const key = rules.keys[hit.term]!;
     for (const r of key.termRules) {
       const rule = rules.rules[r]!;
       if (enabled(rule)) add({ rule, start: hit.start, end: hit.end });
     }
-    for (const ref of key.patterns) toRun.add(patternKey(ref));
+    for (const ref of key.patterns) toRun.add(ref);
   }
-  for (const ref of rules.unfiltered) toRun.add(patternKey(ref));
-  for (const key of toRun) {
-    const rule = rules.rules[Math.floor(key / 1024)]!;
+  for (const ref of rules.unfiltered) toRun.add(ref);
+  for (const ref of toRun) {
+    const rule = rules.rules[ref.rule]!;
     if (!enabled(rule)) continue;
-    for (const [start, end] of regexHits(rule.patterns[key % 1024]!, text)) add({ rule, start, end });
+    for (const [start, end] of regexHits(rule.patterns[ref.pattern]!, text)) add({ rule, start, end });
   }
   const out: Candidate[] = [];
   for (const list of perRule.values()) out.push(...leftmostLongest(list));
@@ -52,8 +51,7 @@ export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledR
   const ruledOut = new Set<PatternRef>();
   const mayRun = (p: PatternRef) => {
     if (ruledOut.has(p) || !enabled(rules.rules[p.rule]!)) return false;
-    const has = (set: string[]) => set.some((literal) => text.includes(literal));
-    if (p.needs.length === 0 || p.needs.some((alternative) => alternative.every(has))) return true;
+    if (holdsNeeds(p, text)) return true;
     ruledOut.add(p);
     return false;
   };
@@ -66,6 +64,12 @@ export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledR
     const rule = rules.rules[ref.rule]!;
     return enabled(rule) && !regexHits(rule.patterns[ref.pattern]!, text).next().done;
   });
+}
+
+/** Whether `text` holds, for one of the pattern's alternatives, one literal of each set it needs. */
+function holdsNeeds(p: PatternRef, text: string): boolean {
+  const has = (set: string[]) => set.some((literal) => text.includes(literal));
+  return p.needs.length === 0 || p.needs.some((alternative) => alternative.every(has));
 }
 
 /**

@@ -30,9 +30,14 @@ export interface Expression {
   readonly literals: readonly string[] | undefined;
 }
 
-/** Patterns are matched case-insensitively on folded text; `d` gives the `hit` group's indices. */
+/**
+ * Patterns are matched case-insensitively on folded text. `d` gives the `hit`
+ * group's indices; it costs every match the indices of every group, so only a
+ * pattern with that group has it.
+ */
 export function compilePattern(source: string): RegExp {
-  return new RegExp(foldPatternSource(source), "gdiu");
+  const folded = foldPatternSource(source);
+  return new RegExp(folded, folded.includes("(?<hit>") ? "gdiu" : "giu");
 }
 
 function compileExpression(source: string): Expression {

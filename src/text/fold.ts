@@ -133,8 +133,11 @@ interface Sink {
 class TextOnly implements Sink {
   private text = "";
   private runStart = 0;
-  private runEnd = 0;
-  constructor(private readonly input: string) {}
+  constructor(
+    private readonly input: string,
+    /** Where the run of what folds to itself ends; it starts at `runStart`. */
+    private runEnd: number,
+  ) {}
   unit(folded: number, at: number): void {
     if (at === this.runEnd && folded === this.input.charCodeAt(at)) this.runEnd++;
     else this.append(String.fromCharCode(folded), at + 1);
@@ -198,6 +201,7 @@ class Mapped implements Sink {
 
 /** Folds `input`; the result maps each code unit back to a range of `input`. */
 export function fold(input: string): MappedText {
+  // The reference the other folds are held to: it folds every code unit itself.
   const out = new Mapped(input.length);
   foldInto(input, out);
   return out.done();
@@ -205,9 +209,21 @@ export function fold(input: string): MappedText {
 
 /** The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner. */
 export function foldText(input: string): string {
-  const out = new TextOnly(input);
-  foldInto(input, out);
+  const same = foldsToItself(input);
+  if (same === input.length) return input;
+  const out = new TextOnly(input, same);
+  foldInto(input, out, same);
   return out.done();
+}
+
+/** How many code units at the start of `input` fold one for one to themselves: most copy, and often all of it. */
+function foldsToItself(input: string): number {
+  let i = 0;
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if ((oneForOne[c] || learnUnit(c)) !== c + 2) break;
+  }
+  return i;
 }
 
 /**
@@ -216,19 +232,26 @@ export function foldText(input: string): string {
  * map. A finding needs its range once; a map per segment costs more.
  */
 export function foldedOrigin(input: string, start: number, end: number): [number, number] {
-  const out = new Origin(start, Math.max(start, end - 1));
-  foldInto(input, out);
+  const last = Math.max(start, end - 1);
+  // Before the first code unit that changes, folded and input offsets are the same.
+  const same = foldsToItself(input);
+  if (last < same) return [start, last + 1];
+  const out = new Origin(start, last, same);
+  foldInto(input, out, same);
   return [out.from, out.to];
 }
 
 class Origin implements Sink {
-  from = 0;
+  from: number;
   to = 0;
-  private length = 0;
   constructor(
     private readonly first: number,
     private readonly last: number,
-  ) {}
+    /** How many code units are folded so far: those before `from` of `foldInto`, each to itself. */
+    private length: number,
+  ) {
+    this.from = first;
+  }
   unit(_folded: number, at: number): void {
     this.note(at, at + 1);
   }
@@ -242,15 +265,16 @@ class Origin implements Sink {
   }
 }
 
-function foldInto(input: string, out: Sink): void {
+/** Folds `input` from `from` on; what comes before folds to itself, one for one (see `foldsToItself`). */
+function foldInto(input: string, out: Sink, from = 0): void {
   // A run of white space waits until we know what follows it.
   let spaceStart = -1;
   let spaceEnd = -1;
   let spaceHasNewline = false;
   // Where the last code point that was kept starts.
-  let lastAt = -1;
+  let lastAt = from - 1;
 
-  for (let i = 0; i < input.length; ) {
+  for (let i = from; i < input.length; ) {
     const swap = oneForOne[input.charCodeAt(i)] || learnUnit(input.charCodeAt(i));
     if (swap > 1 && spaceStart < 0) {
       out.unit(swap - 2, i);
