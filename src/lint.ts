@@ -84,8 +84,8 @@ export async function lintWithProject(project: Project, patterns: string[], opti
   const workers = project.origin ? workerCount(options.concurrency ?? "off", files.length) : 0;
   const pool = workers ? new LintPool(workers, project.origin!) : undefined;
   const step: LintStep = pool ? (text, source, fix) => pool.lint(text, source, fix) : (text, source, fix) => lintCopy(project, text, source, fix);
-  // Reads in flight keep the disk busy, and every worker fed, while files are linted.
-  const inFlight = Math.max(8, workers * 4);
+  // Reads in flight keep the disk busy, and every worker fed with batches, while files are linted.
+  const inFlight = Math.max(8, workers * 32);
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   const worker = async () => {

@@ -3,16 +3,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { lintCopy } from "../lint-copy.js";
 import { openProject, type ProjectOptions } from "../project.js";
-import type { Job, Reply } from "./pool.js";
+import type { Batch, BatchReply, Reply } from "./pool.js";
 
 const project = openProject(workerData as ProjectOptions);
 
-parentPort!.on("message", (job: Job) => {
-  let reply: Reply;
-  try {
-    reply = { id: job.id, linted: lintCopy(project, job.text, job.source, job.fix) };
-  } catch (e) {
-    reply = { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  }
-  parentPort!.postMessage(reply);
+parentPort!.on("message", (batch: Batch) => {
+  const replies = batch.map((job): Reply => {
+    try {
+      return { id: job.id, linted: lintCopy(project, job.text, job.source, job.fix) };
+    } catch (e) {
+      return { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  });
+  parentPort!.postMessage(JSON.stringify(replies) satisfies BatchReply);
 });
