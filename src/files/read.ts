@@ -37,7 +37,8 @@ export function readBytes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): By
       if (!info.isFile()) return { problem: { kind: "not-a-file" } };
       if (info.size > maxFileSize) return { problem: { kind: "too-large", size: info.size, limit: maxFileSize } };
       // Read through the handle that was checked, and no further than the limit, even if the file grows meanwhile.
-      const buffer = Buffer.alloc(Math.min(info.size, maxFileSize) + 1);
+      // Not zeroed: only the bytes read are kept.
+      const buffer = Buffer.allocUnsafe(Math.min(info.size, maxFileSize) + 1);
       let length = 0;
       for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
       if (length > maxFileSize) return { problem: { kind: "too-large", size: length, limit: maxFileSize } };
