@@ -105,6 +105,23 @@ describe("entries", () => {
     expect(LintCache.load(file, "k").lookup(join(root, "a.srt"), "h")).toEqual(messages);
   });
 
+  it("tell apart diagnostics alike but for a fix, a width or a field of their own", () => {
+    const root = tree({});
+    const base = { ruleId: "p/r", severity: 2 as const, message: "m", line: 1, column: 1, endLine: 1, endColumn: 3 };
+    const messages: Diagnostic[] = [
+      { ...base, range: [0, 2] },
+      { ...base, range: [10, 12], fix: { range: [10, 12], text: "甲" } },
+      { ...base, range: [20, 22], fix: { range: [20, 22], text: "乙" } },
+      { ...base, range: [30, 33] },
+      { ...base, range: [40, 42], law: "广告法第九条" },
+      { ...base, range: [50, 52], cueStart: "00:00:01,000" },
+      { ...base, range: [60, 62], ...({ extra: 1 } as object) },
+    ];
+    const file = join(root, "results.json");
+    savedCache(file, [{ path: join(root, "a.md"), hash: "h", messages }]);
+    expect(LintCache.load(file, "k").lookup(join(root, "a.md"), "h")).toEqual(messages);
+  });
+
   it("miss when the text changed, and for files never stored", () => {
     const root = tree(SITE);
     const linted = lintSite(root);
