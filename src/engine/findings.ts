@@ -111,16 +111,18 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     }
   });
 
-  const bearing = requirementsBearing(folded, rules);
+  // Scanned for only when an enabled requirement asks.
+  let bearing: Set<number> | undefined;
+  const bears = (r: number) => (bearing ??= requirementsBearing(folded, rules)).has(r);
   rules.rules.forEach((rule, r) => {
     if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) return;
-    if (bearing.has(r) && folded.some((f) => anyMatch(rule.require, f))) return;
+    if (bears(r) && folded.some((f) => anyMatch(rule.require, f))) return;
     if (rule.when.length === 0) {
       const first = doc.segments[0]!;
       findings.push({ rule, range: [first.starts[0]!, first.ends[first.text.length - 1]!], folded: "" });
       return;
     }
-    if (!bearing.has(r)) return;
+    if (!bears(r)) return;
     // The requirement is missing: report it where the copy triggers it, once.
     trigger: for (const [i, f] of folded.entries())
       for (const expression of rule.when)

@@ -1,6 +1,5 @@
 // Decides whether a candidate is a violation: allow contexts cancel it, and a
 // claim stands only when no evidence is found within its scope.
-import type { MappedText } from "../core/types.js";
 import { sentenceAround } from "../text/sentences.js";
 import type { Candidate } from "./match.js";
 import { anyMatch, expressionHits } from "./match.js";
