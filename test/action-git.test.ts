@@ -1,10 +1,11 @@
 // Changed lines read from real `git diff` output: edits, new files, renames
 // (with and without edits), deletions, binary files, unusual paths, and hunk
 // bodies that look like headers. And `adlint rules diff` between revisions.
+import { readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { changedLines, diffRevisions, parseDiff, unquotePath } from "../src/git/diff.js";
 import { diffRules } from "../src/git/rules-diff.js";
-import { cleanUp, PACK, Repo, runCli } from "./fixtures/action/repo.js";
+import { cleanUp, cliTempDir, PACK, Repo, runCli } from "./fixtures/action/repo.js";
 
 afterAll(cleanUp);
 
@@ -109,5 +110,7 @@ describe("rules diff", () => {
     const bad = await runCli(repo.dir, "rules", "diff", "no-such-revision", "HEAD");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no revision "no-such-revision"');
+    // Each revision's rules were copied out of git to be read, and the copies removed.
+    expect(readdirSync(cliTempDir())).toEqual([]);
   });
 });

@@ -59,6 +59,8 @@ describe.concurrent("pull requests", () => {
     const notice = annotations(run, "notice").find((c) => c.includes("title=adlint rules changed"));
     expect(notice).toContain("t/absolute removed (was error)");
     expect(run.summary).toMatch(/\| t\/absolute \| 删除 \(error\) \| 广告法第九条第三项 \|/);
+    // The copies of both revisions' rules are gone once the run is done.
+    expect(run.leftInTemp).toEqual([]);
 
     // Trusting the change's own rules lets it through: which is why base is the default.
     const trusting = await runAction(repo.dir, { "trusted-config": "head" }, prEvent(pr.base, pr.head));

@@ -1,7 +1,7 @@
 // The built-in packs saved by the build load exactly as their YAML does, and
 // a snapshot whose YAML has changed since is never used. What a snapshot says
 // its expressions need is what reading them gives.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,5 +36,6 @@ describe("built-in pack snapshots", () => {
     expect(readSnapshot(saved, `${text}\n# edited\n`, file)).toBeUndefined();
     writeFileSync(saved, "{ not json");
     expect(readSnapshot(saved, text, file)).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -69,13 +69,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let project: Project;
   let rulesFrom: string;
   let rulesDiff: RulesDiff | undefined;
+  let closeProject = () => {};
   const configOption = inputs.config ? { config: inputs.config } : {};
   if (trust === "base") {
     if (!base)
       throw new AdlintError(
         "trusted-config is base, but the base commit is not in the checkout: use actions/checkout with fetch-depth: 2 (or more), or set trusted-config: head",
       );
-    project = (await openProjectAt(base.sha, { cwd, tmp, ...configOption })).project;
+    const atBase = await openProjectAt(base.sha, { cwd, tmp, ...configOption });
+    project = atBase.project;
+    closeProject = atBase.close;
     rulesFrom = `base ${base.sha.slice(0, 7)}`;
     try {
       rulesDiff = await diffRevisionRules(base.sha, "HEAD", { cwd, tmp, ...configOption });
@@ -102,10 +105,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     return rel && !rel.startsWith("..") && !isAbsolute(rel) ? toPosix(rel) : toPosix(file);
   };
   const onlyChangedFiles = changed !== undefined && inputs.filterMode !== "nofilter";
-  const all: LintResult[] = await lintWithProject(project, inputs.paths, {
-    cwd,
-    ...(onlyChangedFiles ? { select: (file: string) => changed!.has(repoPath(file)) } : {}),
-  });
+  let all: LintResult[];
+  try {
+    all = await lintWithProject(project, inputs.paths, {
+      cwd,
+      ...(onlyChangedFiles ? { select: (file: string) => changed!.has(repoPath(file)) } : {}),
+    });
+  } finally {
+    closeProject();
+  }
 
   const baseline = await loadBaseline(inputs, cwd, repo, trust === "base" ? base : undefined);
   const kept = baseline ? applyBaseline(all, baseline.data, baseline.dir) : all;

@@ -3,7 +3,7 @@
 // read from that revision with `git cat-file`, never from the work tree, so a
 // change under review cannot loosen the rules it is checked against. The copy
 // itself is still linted from the work tree; only the settings come from git.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -29,6 +29,11 @@ export interface RevisionProject {
   configPath?: string;
   /** The full SHA of the revision. */
   sha: string;
+  /**
+   * Removes the copy of the revision's files the project was opened from. Call it once the
+   * project is done with: worker threads open the project again from that copy.
+   */
+  close(): void;
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");
@@ -86,32 +91,42 @@ export async function openProjectAt(revision: string, options: RevisionOptions =
     }
   }
 
-  let config: Config;
-  if (configPath === undefined) config = defaultConfig(cwd);
-  else {
-    const dir = mkdtempSync(join(options.tmp ?? tmpdir(), "adlint-rev-"));
-    // The copy's top stands for the repository's: config may name only files inside it.
-    mkdirSync(join(dir, ".git"));
-    const write = async (path: string): Promise<string> => {
-      const out = join(dir, path);
-      mkdirSync(dirname(out), { recursive: true });
-      const text = await git(["cat-file", "blob", `${sha}:${path}`], repo);
-      writeFileSync(out, text);
-      return text;
-    };
-    const text = await write(configPath);
-    // Every file the config names that the revision has (packs, the evidence registry),
-    // and the evidence registry the config finds beside itself without naming it.
-    const configDir = posix.dirname(configPath);
-    const named = [...yamlStrings(text), "evidence.yaml"];
-    for (const value of named) {
-      if (isAbsolute(value) || value.includes("*")) continue;
-      const path = posix.normalize(posix.join(configDir, value.split("\\").join("/")));
-      if (files.has(path) && path !== configPath) await write(path);
-    }
-    // Packs and the registry resolve into the copy; globs and channels apply to the work tree.
-    config = { ...parseConfig(join(dir, configPath), text), root: join(repo, configDir) };
+  // The config and the files it names are copied out of git, for the project to open.
+  const copy = configPath === undefined ? undefined : mkdtempSync(join(options.tmp ?? tmpdir(), "adlint-rev-"));
+  const close = () => {
+    if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
+  };
+  try {
+    const config = copy === undefined || configPath === undefined ? defaultConfig(cwd) : await copyConfig(copy, configPath, files, sha, repo);
+    const project = openProject({ config, cwd, ...(options.locale ? { locale: options.locale } : {}) });
+    return { project, sha, ...(configPath !== undefined ? { configPath } : {}), close };
+  } catch (e) {
+    close();
+    throw e;
   }
-  const project = openProject({ config, cwd, ...(options.locale ? { locale: options.locale } : {}) });
-  return { project, sha, ...(configPath !== undefined ? { configPath } : {}) };
+}
+
+/** Writes the config at a revision, and every file it names that the revision has, under dir. */
+async function copyConfig(dir: string, configPath: string, files: Set<string>, sha: string, repo: string): Promise<Config> {
+  // The copy's top stands for the repository's: config may name only files inside it.
+  mkdirSync(join(dir, ".git"));
+  const write = async (path: string): Promise<string> => {
+    const out = join(dir, path);
+    mkdirSync(dirname(out), { recursive: true });
+    const text = await git(["cat-file", "blob", `${sha}:${path}`], repo);
+    writeFileSync(out, text);
+    return text;
+  };
+  const text = await write(configPath);
+  // Every file the config names that the revision has (packs, the evidence registry),
+  // and the evidence registry the config finds beside itself without naming it.
+  const configDir = posix.dirname(configPath);
+  const named = [...yamlStrings(text), "evidence.yaml"];
+  for (const value of named) {
+    if (isAbsolute(value) || value.includes("*")) continue;
+    const path = posix.normalize(posix.join(configDir, value.split("\\").join("/")));
+    if (files.has(path) && path !== configPath) await write(path);
+  }
+  // Packs and the registry resolve into the copy; globs and channels apply to the work tree.
+  return { ...parseConfig(join(dir, configPath), text), root: join(repo, configDir) };
 }

@@ -51,8 +51,16 @@ export function diffRules(
 
 /** The rules diff between the configs (and the packs they name) of two revisions. */
 export async function diffRevisionRules(base: string, head: string, options: RevisionOptions = {}): Promise<RulesDiff> {
-  const [before, after] = await Promise.all([openProjectAt(base, options), openProjectAt(head, options)]);
-  return diffRules(effectiveRules(before.project), effectiveRules(after.project), { base, head });
+  const opened = await Promise.allSettled([openProjectAt(base, options), openProjectAt(head, options)]);
+  try {
+    const [before, after] = opened.map((o) => {
+      if (o.status === "rejected") throw o.reason;
+      return o.value;
+    });
+    return diffRules(effectiveRules(before!.project), effectiveRules(after!.project), { base, head });
+  } finally {
+    for (const o of opened) if (o.status === "fulfilled") o.value.close();
+  }
 }
 
 /** True when the change loosens the gate: a rule removed or lowered. */
