@@ -7,6 +7,7 @@ import { toResult, type SourceOptions } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
 import { decodeCopy, readBytes, readProblemDiagnostic, type ReadProblem } from "./files/read.js";
 import { lintCopy, type LintedCopy } from "./lint-copy.js";
+import { InOrder } from "./parallel/in-order.js";
 import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
@@ -73,6 +74,25 @@ export async function lint(patterns: string[], options: LintOptions = {}): Promi
 }
 
 export async function lintWithProject(project: Project, patterns: string[], options: RunOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  await lintEach(project, patterns, options, (result) => {
+    results.push(result);
+  });
+  return results;
+}
+
+/**
+ * Lints the files that paths and globs name, and hands each result to `each` in
+ * path order as soon as it and every result before it are done, waiting for
+ * `each` before the next. Nothing is kept once handed over, so memory follows
+ * the files in flight, not the files in the run.
+ */
+export async function lintEach(
+  project: Project,
+  patterns: string[],
+  options: RunOptions,
+  each: (result: LintResult) => void | Promise<void>,
+): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const files = findFiles(patterns.length ? patterns : ["."], {
     cwd,
@@ -86,19 +106,22 @@ export async function lintWithProject(project: Project, patterns: string[], opti
   const step: LintStep = pool ? (text, source, fix) => pool.lint(text, source, fix) : (text, source, fix) => lintCopy(project, text, source, fix);
   // Reads in flight keep the disk busy, and every worker fed with batches, while files are linted.
   const inFlight = Math.max(8, workers * 32);
-  const results: LintResult[] = new Array(files.length);
+  const order = new InOrder<LintResult>(each, inFlight * 8);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) results[i] = await lintOneFile(project, files[i]!, options, step, cache);
+    for (let i = next++; i < files.length && !order.failed; i = next++) {
+      await order.room(i);
+      order.done(i, await lintOneFile(project, files[i]!, options, step, cache));
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+    await order.drained();
   } finally {
     await pool?.close();
   }
   const problem = cache?.save();
   if (problem) options.warn?.({ kind: "cache-not-written", ...problem });
-  return results;
 }
 
 export interface LintTextOptions extends LintOptions {

@@ -111,6 +111,16 @@ describe("sarif", () => {
   it("prints the same bytes for the same results", () => {
     expect(sarif(results, ctx)).toBe(sarif(results, ctx));
   });
+
+  it("is laid out as JSON.stringify lays it out, though written result by result", () => {
+    for (const text of [sarif(results, ctx), sarif([], ctx), sarif([results[2]!], ctx)]) expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+
+  it("points each result at its rule by index, rules met only in results included", () => {
+    const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(run.results.length).toBeGreaterThan(3);
+    for (const r of run.results) expect(ids[r.ruleIndex]).toBe(r.ruleId);
+  });
 });
 
 describe("github", () => {

@@ -5,17 +5,18 @@ import { dirname, relative, resolve } from "node:path";
 import { adlintVersion } from "../cache/lint-cache.js";
 import { AdlintError } from "../core/errors.js";
 import { runExamples } from "../engine/examples.js";
-import { writeFixes } from "../files/write.js";
-import { lintWithProject } from "../lint.js";
+import { writeFix } from "../files/write.js";
+import { lintEach, type RunOptions } from "../lint.js";
 import { isPackPath } from "../config/config.js";
 import { loadPack } from "../packs/registry.js";
 import { openProject } from "../project.js";
-import { formatters } from "../report/index.js";
+import { formatters, reports } from "../report/index.js";
 import { rulesReference } from "../report/rules-doc.js";
 import { inShard, mergeResults, readReport } from "../files/shard.js";
 import { diffRevisionRules, formatRulesDiff, loosens } from "../git/rules-diff.js";
 import { effectiveRuleSpecs } from "../report/sarif.js";
-import { applyBaseline, baselineDir, readBaseline, updateBaseline, writeBaseline } from "../suppress/baseline.js";
+import { BaselineFilter, baselineDir, readBaseline, writeBaseline } from "../suppress/baseline.js";
+import { ReportOutput } from "./output.js";
 import { HELP, parseCommand, type LintCommand, type MergeReportsCommand, type RulesCommand, type RulesDiffCommand } from "./args.js";
 
 const version = adlintVersion;
@@ -27,8 +28,23 @@ async function runLint(cmd: LintCommand): Promise<number> {
     rules: cmd.rules,
     ...(cmd.locale ? { locale: cmd.locale } : {}),
   });
+  const zh = project.locale === "zh";
   const shard = cmd.shard;
-  let results = await lintWithProject(project, cmd.paths, {
+  const baselineFile = cmd.baseline ? resolve(cmd.baseline) : undefined;
+  const baseline = baselineFile ? new BaselineFilter(readBaseline(baselineFile), baselineDir(baselineFile), cmd.updateBaseline) : undefined;
+  const report = reports[cmd.format]({
+    cwd: process.cwd(),
+    locale: project.locale,
+    color: cmd.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]),
+    rules: effectiveRuleSpecs(project.packs, project.config.rules),
+    version: version(),
+  });
+  const out = new ReportOutput(process.stdout);
+  let warnings = 0;
+  let errors = 0;
+  await out.write(report.begin());
+  // Each file's result is fixed, filtered, counted and written as it comes, then let go.
+  const options: RunOptions = {
     fix: cmd.fix,
     ...(shard ? { select: (f: string) => inShard(f, project.config.root, shard) } : {}),
     ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}),
@@ -37,43 +53,29 @@ async function runLint(cmd: LintCommand): Promise<number> {
     ...(cmd.cacheLocation !== undefined ? { cacheLocation: cmd.cacheLocation } : {}),
     warn: (p) =>
       process.stderr.write(
-        project.locale === "zh"
-          ? `adlint: 无法写入缓存 ${p.file}（${p.code}），本次结果不受影响\n`
-          : `adlint: could not write the cache ${p.file} (${p.code}); the results are not affected\n`,
+        zh ? `adlint: 无法写入缓存 ${p.file}（${p.code}），本次结果不受影响\n` : `adlint: could not write the cache ${p.file} (${p.code}); the results are not affected\n`,
       ),
-  });
-  if (cmd.fix)
-    for (const file of await writeFixes(results))
+  };
+  await lintEach(project, cmd.paths, options, async (linted) => {
+    if (cmd.fix && !(await writeFix(linted)))
       process.stderr.write(
-        project.locale === "zh"
-          ? `adlint: ${file} 是 GB18030/GBK 编码，修复未写回；请改存为 UTF-8 后再用 --fix\n`
-          : `adlint: ${file} is GB18030/GBK, which adlint cannot write; fixes were not saved (save it as UTF-8 first)\n`,
+        zh
+          ? `adlint: ${linted.filePath} 是 GB18030/GBK 编码，修复未写回；请改存为 UTF-8 后再用 --fix\n`
+          : `adlint: ${linted.filePath} is GB18030/GBK, which adlint cannot write; fixes were not saved (save it as UTF-8 first)\n`,
       );
-  if (cmd.baseline) {
-    const file = resolve(cmd.baseline);
-    const baseline = cmd.updateBaseline ? updateBaseline(readBaseline(file), results, baselineDir(file)) : readBaseline(file);
-    if (cmd.updateBaseline) writeBaseline(file, baseline);
-    results = applyBaseline(results, baseline, baselineDir(file));
-  }
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  if (cmd.quiet)
-    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  const out = formatters[cmd.format](results, {
-    cwd: process.cwd(),
-    locale: project.locale,
-    color: cmd.color ?? (process.stdout.isTTY === true && !process.env["NO_COLOR"]),
-    rules: effectiveRuleSpecs(project.packs, project.config.rules),
-    version: version(),
+    let result = baseline ? baseline.apply(linted) : linted;
+    warnings += result.warningCount;
+    errors += result.errorCount;
+    if (cmd.quiet) result = { ...result, messages: result.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 };
+    await out.write(report.file(result));
   });
-  if (out) process.stdout.write(out.endsWith("\n") || cmd.format === "json" ? out : `${out}\n`);
-  if (cmd.format === "json") process.stdout.write("\n");
+  if (baseline && baselineFile && cmd.updateBaseline) writeBaseline(baselineFile, baseline.next());
+  await out.write(report.end());
+  await out.end();
   if (errors > 0) return 1;
   if (cmd.maxWarnings !== undefined && cmd.maxWarnings >= 0 && warnings > cmd.maxWarnings) {
     process.stderr.write(
-      project.locale === "zh"
-        ? `adlint 发现 ${warnings} 个警告，超过 --max-warnings ${cmd.maxWarnings}。\n`
-        : `adlint found too many warnings (maximum: ${cmd.maxWarnings}).\n`,
+      zh ? `adlint 发现 ${warnings} 个警告，超过 --max-warnings ${cmd.maxWarnings}。\n` : `adlint found too many warnings (maximum: ${cmd.maxWarnings}).\n`,
     );
     return 1;
   }

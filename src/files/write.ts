@@ -19,14 +19,10 @@ function encode(text: string, encoding: NonNullable<LintResult["encoding"]>, bom
   }
 }
 
-/** Writes every result's `output`; returns the files that could not be written back. */
-export async function writeFixes(results: LintResult[]): Promise<string[]> {
-  const skipped: string[] = [];
-  for (const result of results) {
-    if (result.output === undefined || result.encoding === undefined) continue;
-    const bytes = encode(result.output, result.encoding, result.bom ?? false);
-    if (bytes) await writeFile(result.filePath, bytes);
-    else skipped.push(result.filePath);
-  }
-  return skipped;
+/** Writes a result's `output`, if it has one; false when its encoding cannot be written. */
+export async function writeFix(result: LintResult): Promise<boolean> {
+  if (result.output === undefined || result.encoding === undefined) return true;
+  const bytes = encode(result.output, result.encoding, result.bom ?? false);
+  if (bytes) await writeFile(result.filePath, bytes);
+  return bytes !== undefined;
 }

@@ -1,8 +1,7 @@
 // Checkstyle XML, which CI servers and review tools read:
 // <checkstyle><file name><error line column severity message source/></file></checkstyle>.
-import type { LintResult } from "../core/types.js";
-import type { FormatContext } from "./index.js";
 import { FILE_PROBLEM, reportPath } from "./github.js";
+import { whole, type Report } from "./writer.js";
 
 /** Characters XML 1.0 cannot carry at all, escaped or not. */
 // eslint-disable-next-line no-control-regex
@@ -23,15 +22,17 @@ export function escapeXml(text: string): string {
 /** A CDATA section holding `text` as written; `]]>` is split across two sections. */
 export const cdata = (text: string): string => `<![CDATA[${stripInvalidXml(text).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 
-export function checkstyle(results: LintResult[], ctx: FormatContext): string {
-  let out = '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n';
-  for (const result of results) {
-    out += `  <file name="${escapeXml(reportPath(result.filePath, ctx.cwd))}">\n`;
+export const checkstyleReport: Report = (ctx) => ({
+  begin: () => '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n',
+  file(result) {
+    let out = `  <file name="${escapeXml(reportPath(result.filePath, ctx.cwd))}">\n`;
     for (const m of result.messages)
       out +=
         `    <error line="${m.line}" column="${m.column}" severity="${m.severity === 2 ? "error" : "warning"}"` +
         ` message="${escapeXml(m.message)}" source="${escapeXml(m.ruleId ?? FILE_PROBLEM)}" />\n`;
-    out += "  </file>\n";
-  }
-  return `${out}</checkstyle>\n`;
-}
+    return `${out}  </file>\n`;
+  },
+  end: () => "</checkstyle>\n",
+});
+
+export const checkstyle = whole(checkstyleReport);

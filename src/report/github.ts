@@ -1,9 +1,9 @@
 // GitHub Actions workflow commands, one per problem:
 // `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::message`.
 // The runner turns them into annotations on the pull request's files.
-import type { Diagnostic, LintResult } from "../core/types.js";
-import type { FormatContext } from "./index.js";
 import { isAbsolute, relative, sep } from "node:path";
+import type { Diagnostic } from "../core/types.js";
+import { whole, type Report } from "./writer.js";
 
 /** `filePath` relative to `cwd` with `/` separators; a path outside cwd stays absolute. */
 export function reportPath(filePath: string, cwd: string): string {
@@ -52,12 +52,15 @@ export function annotationProperties(file: string, m: Diagnostic): Record<string
   };
 }
 
-export function github(results: LintResult[], ctx: FormatContext): string {
-  const lines: string[] = [];
-  for (const result of results) {
+export const githubReport: Report = (ctx) => ({
+  begin: () => "",
+  file(result) {
     const file = reportPath(result.filePath, ctx.cwd);
-    for (const m of result.messages)
-      lines.push(workflowCommand(m.severity === 2 ? "error" : "warning", m.message, annotationProperties(file, m)));
-  }
-  return lines.length ? `${lines.join("\n")}\n` : "";
-}
+    let out = "";
+    for (const m of result.messages) out += `${workflowCommand(m.severity === 2 ? "error" : "warning", m.message, annotationProperties(file, m))}\n`;
+    return out;
+  },
+  end: () => "",
+});
+
+export const github = whole(githubReport);

@@ -1,28 +1,26 @@
-// Formatters are pure functions of lint results.
-import type { LintResult, Locale } from "../core/types.js";
-import type { RuleSpec } from "../packs/pack.js";
-import { checkstyle } from "./checkstyle.js";
-import { github } from "./github.js";
-import { json } from "./json.js";
-import { junit } from "./junit.js";
-import { sarif } from "./sarif.js";
-import { stylish } from "./stylish.js";
-import { unix } from "./unix.js";
+// The report formats, each written file by file as results come (`reports`) or
+// at once from gathered results (`formatters`).
+import { checkstyleReport } from "./checkstyle.js";
+import { githubReport } from "./github.js";
+import { jsonReport } from "./json.js";
+import { junitReport } from "./junit.js";
+import { sarifReport } from "./sarif.js";
+import { stylishReport } from "./stylish.js";
+import { unixReport } from "./unix.js";
+import { whole, type Formatter, type Report } from "./writer.js";
 
-export interface FormatContext {
-  cwd: string;
-  locale: Locale;
-  color: boolean;
-  /** The loaded rules by id, at the levels the config gives them: SARIF describes each. */
-  rules?: ReadonlyMap<string, RuleSpec>;
-  /** adlint's version, for reports that name the tool. */
-  version?: string;
-  /** Where to read about the tool, for SARIF's tool.driver.informationUri. */
-  informationUri?: string;
-}
+export type { FormatContext, Formatter, Report, ReportWriter } from "./writer.js";
 
-export type Formatter = (results: LintResult[], ctx: FormatContext) => string;
+export const reports = {
+  stylish: stylishReport,
+  json: jsonReport,
+  unix: unixReport,
+  sarif: sarifReport,
+  github: githubReport,
+  checkstyle: checkstyleReport,
+  junit: junitReport,
+} satisfies Record<string, Report>;
 
-export const formatters = { stylish, json, unix, sarif, github, checkstyle, junit } satisfies Record<string, Formatter>;
+export type FormatterName = keyof typeof reports;
 
-export type FormatterName = keyof typeof formatters;
+export const formatters = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, whole(report)])) as Record<FormatterName, Formatter>;

@@ -1,8 +1,20 @@
 // ESLint's JSON report: [{filePath, messages, errorCount, warningCount, …}].
-import type { LintResult } from "../core/types.js";
+import { whole, type Report } from "./writer.js";
 
-export function json(results: LintResult[]): string {
-  return JSON.stringify(
-    results.map(({ source: _source, ...result }) => result),
-  );
-}
+export const jsonReport: Report = () => {
+  let first = true;
+  return {
+    begin: () => "[",
+    file({ source: _source, ...result }) {
+      const item = JSON.stringify(result);
+      if (first) {
+        first = false;
+        return item;
+      }
+      return `,${item}`;
+    },
+    end: () => "]",
+  };
+};
+
+export const json = whole(jsonReport);

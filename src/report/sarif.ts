@@ -2,10 +2,10 @@
 // tool.driver.rules, with its law and the text of the articles it rests on;
 // each result points at a repository-relative file and a region whose columns
 // are UTF-16 code units, as the run declares.
-import type { Diagnostic, Level, LintResult, Severity } from "../core/types.js";
+import type { Diagnostic, Level, Severity } from "../core/types.js";
 import type { Pack, RuleSpec } from "../packs/pack.js";
-import type { FormatContext } from "./index.js";
 import { FILE_PROBLEM, reportPath } from "./github.js";
+import { whole, type FormatContext, type Report } from "./writer.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const DEFAULT_INFORMATION_URI = "https://www.npmjs.com/package/adlint";
@@ -69,48 +69,59 @@ function region(m: Diagnostic) {
   return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
 }
 
-export function sarif(results: LintResult[], ctx: FormatContext): string {
+/** JSON pretty-printed as JSON.stringify(value, null, 2) prints it `depth` levels down. */
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+
+/**
+ * The log is written as JSON.stringify(log, null, 2) would print it, with the run's results
+ * before its tool: the results are written as they come, and the rules they name are known
+ * once they are all in.
+ */
+export const sarifReport: Report = (ctx) => {
   const rules = new Map<string, SarifRule>();
   for (const spec of [...(ctx.rules?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     rules.set(spec.id, describeRule(spec, ctx));
-  const sarifResults = [];
-  for (const result of results) {
-    const uri = pathToUri(reportPath(result.filePath, ctx.cwd));
-    for (const m of result.messages) {
-      const ruleId = m.ruleId ?? FILE_PROBLEM;
-      if (!rules.has(ruleId)) rules.set(ruleId, plainRule(ruleId, m.severity));
-      sarifResults.push({
-        ruleId,
-        level: levelOf(m.severity),
-        message: { text: m.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region: region(m) } }],
-        ...(m.law ? { properties: { law: m.law } } : {}),
-      });
-    }
-  }
   // Results refer to their rule by index too, so a consumer need not search by id.
-  const ruleList = [...rules.values()];
-  const index = new Map(ruleList.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "adlint",
-            ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
-            informationUri: ctx.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: ruleList,
-          },
+  const index = new Map([...rules.keys()].map((id, i) => [id, i]));
+  let written = 0;
+  return {
+    begin: () => `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
+    file(result) {
+      const uri = pathToUri(reportPath(result.filePath, ctx.cwd));
+      let out = "";
+      for (const m of result.messages) {
+        const ruleId = m.ruleId ?? FILE_PROBLEM;
+        if (!rules.has(ruleId)) {
+          rules.set(ruleId, plainRule(ruleId, m.severity));
+          index.set(ruleId, index.size);
+        }
+        const item = {
+          ruleId,
+          level: levelOf(m.severity),
+          message: { text: m.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region: region(m) } }],
+          ...(m.law ? { properties: { law: m.law } } : {}),
+          ruleIndex: index.get(ruleId)!,
+        };
+        out += `${written++ ? "," : ""}\n        ${nested(item, 4)}`;
+      }
+      return out;
+    },
+    end() {
+      const tool = {
+        driver: {
+          name: "adlint",
+          ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
+          informationUri: ctx.informationUri ?? DEFAULT_INFORMATION_URI,
+          rules: [...rules.values()],
         },
-        columnKind: "utf16CodeUnits",
-        results: sarifResults.map((r) => ({ ...r, ruleIndex: index.get(r.ruleId)! })),
-      },
-    ],
+      };
+      return `${written ? "\n      " : ""}],\n      "tool": ${nested(tool, 3)}\n    }\n  ]\n}\n`;
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-}
+};
+
+export const sarif = whole(sarifReport);
 
 /** The packs' rules by id at the levels `levels` (the config) gives them: what SARIF describes. */
 export function effectiveRuleSpecs(packs: readonly Pack[], levels: ReadonlyMap<string, Level>): Map<string, RuleSpec> {

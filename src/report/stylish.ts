@@ -1,7 +1,7 @@
 // ESLint's default report: problems grouped by file, then a total.
 import { relative } from "node:path";
-import type { LintResult, Locale } from "../core/types.js";
-import type { FormatContext } from "./index.js";
+import type { Locale } from "../core/types.js";
+import { whole, type Report } from "./writer.js";
 
 /** Columns a string takes in a terminal: East Asian wide characters take two. */
 export function displayWidth(text: string): number {
@@ -29,28 +29,32 @@ function summary(errors: number, warnings: number, locale: Locale): string {
     : `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
 }
 
-export function stylish(results: LintResult[], ctx: FormatContext): string {
+export const stylishReport: Report = (ctx) => {
   const zh = ctx.locale === "zh";
-  let out = "";
   let errors = 0;
   let warnings = 0;
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    out += `\n${paint(ctx.color, 4, relative(ctx.cwd, result.filePath) || result.filePath)}\n`;
-    const rows = result.messages.map((m) => [
-      `${m.line}:${m.column}`,
-      m.severity === 2 ? (zh ? "错误" : "error") : zh ? "警告" : "warning",
-      m.message,
-      m.ruleId ?? "",
-    ]);
-    const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
-    for (const [i, row] of rows.entries()) {
-      const severity = pad(row[1]!, widths[1]!);
-      out += `  ${pad(row[0]!, widths[0]!)}  ${paint(ctx.color, result.messages[i]!.severity === 2 ? 31 : 33, severity)}  ${pad(row[2]!, widths[2]!)}  ${paint(ctx.color, 2, row[3]!)}\n`;
-    }
-  }
-  if (errors + warnings === 0) return "";
-  return `${out}\n${paint(ctx.color, errors ? 31 : 33, summary(errors, warnings, ctx.locale))}\n`;
-}
+  return {
+    begin: () => "",
+    file(result) {
+      if (result.messages.length === 0) return "";
+      errors += result.errorCount;
+      warnings += result.warningCount;
+      let out = `\n${paint(ctx.color, 4, relative(ctx.cwd, result.filePath) || result.filePath)}\n`;
+      const rows = result.messages.map((m) => [
+        `${m.line}:${m.column}`,
+        m.severity === 2 ? (zh ? "错误" : "error") : zh ? "警告" : "warning",
+        m.message,
+        m.ruleId ?? "",
+      ]);
+      const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
+      for (const [i, row] of rows.entries()) {
+        const severity = pad(row[1]!, widths[1]!);
+        out += `  ${pad(row[0]!, widths[0]!)}  ${paint(ctx.color, result.messages[i]!.severity === 2 ? 31 : 33, severity)}  ${pad(row[2]!, widths[2]!)}  ${paint(ctx.color, 2, row[3]!)}\n`;
+      }
+      return out;
+    },
+    end: () => (errors + warnings === 0 ? "" : `\n${paint(ctx.color, errors ? 31 : 33, summary(errors, warnings, ctx.locale))}\n`),
+  };
+};
+
+export const stylish = whole(stylishReport);

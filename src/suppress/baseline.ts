@@ -35,64 +35,92 @@ export function readBaseline(file: string): Baseline {
   return data as Baseline;
 }
 
-/** The counts of rule findings in `results`; problems with a file itself are never baselined. */
-export function countFindings(results: LintResult[], dir: string): Baseline {
-  const out: Baseline = {};
-  for (const result of results)
-    for (const m of result.messages) {
-      if (m.ruleId === null || m.fatal) continue;
-      const rules = (out[baselineKey(result.filePath, dir)] ??= {});
-      (rules[m.ruleId] ??= { count: 0 }).count++;
-    }
+type Counts = Record<string, { count: number }>;
+
+/** The counts of a file's rule findings; problems with a file itself are never baselined. */
+function countsOf(result: LintResult): Counts {
+  const out: Counts = {};
+  for (const m of result.messages) if (m.ruleId !== null && !m.fatal) (out[m.ruleId] ??= { count: 0 }).count++;
   return out;
 }
 
 /**
- * The results less what the baseline accepts. A file with more findings of a
- * rule than its count keeps the excess: its last ones in source order, since the
+ * The result less what `accepted` accepts. A file with more findings of a rule
+ * than its count keeps the excess: its last ones in source order, since the
  * earlier ones are the likelier to be the known ones.
  */
-export function applyBaseline(results: LintResult[], baseline: Baseline, dir: string): LintResult[] {
-  return results.map((result) => {
-    const accepted = baseline[baselineKey(result.filePath, dir)];
-    if (!accepted) return result;
-    const byRule = new Map<string, number>();
-    for (const m of result.messages) if (m.ruleId !== null && !m.fatal) byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
-    const toDrop = new Map([...byRule].map(([id, n]) => [id, Math.min(n, accepted[id]?.count ?? 0)]));
-    const messages = result.messages.filter((m) => {
-      if (m.ruleId === null || m.fatal) return true;
-      const left = toDrop.get(m.ruleId) ?? 0;
-      if (left <= 0) return true;
-      toDrop.set(m.ruleId, left - 1);
-      return false;
-    });
-    if (messages.length === result.messages.length) return result;
-    const count = (severity: number, fixable: boolean) =>
-      messages.filter((m) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
-    return {
-      ...result,
-      messages,
-      errorCount: count(2, false),
-      warningCount: count(1, false),
-      fixableErrorCount: count(2, true),
-      fixableWarningCount: count(1, true),
-    };
+function lessAccepted(result: LintResult, accepted: Counts | undefined): LintResult {
+  if (!accepted) return result;
+  const toDrop = new Map(Object.entries(countsOf(result)).map(([id, { count }]) => [id, Math.min(count, accepted[id]?.count ?? 0)]));
+  const messages = result.messages.filter((m) => {
+    if (m.ruleId === null || m.fatal) return true;
+    const left = toDrop.get(m.ruleId) ?? 0;
+    if (left <= 0) return true;
+    toDrop.set(m.ruleId, left - 1);
+    return false;
   });
+  if (messages.length === result.messages.length) return result;
+  const count = (severity: number, fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
+  return {
+    ...result,
+    messages,
+    errorCount: count(2, false),
+    warningCount: count(1, false),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+  };
 }
 
 /**
- * The baseline after a run: the counts found for the files linted; entries of
- * files not linted this time are kept while the file still exists.
+ * A baseline applied to results one file at a time, as a run hands them on.
+ * Updating, each file's own counts become its entry, so what it found is
+ * accepted, and `next` is the baseline to write once the run is done.
  */
+export class BaselineFilter {
+  private readonly found: Baseline = {};
+  private readonly linted = new Set<string>();
+
+  constructor(
+    private readonly previous: Baseline,
+    private readonly dir: string,
+    private readonly update = false,
+  ) {}
+
+  apply(result: LintResult): LintResult {
+    const key = baselineKey(result.filePath, this.dir);
+    if (!this.update) return lessAccepted(result, this.previous[key]);
+    const counts = countsOf(result);
+    this.linted.add(key);
+    if (Object.keys(counts).length) this.found[key] = counts;
+    return lessAccepted(result, counts);
+  }
+
+  /**
+   * The baseline after the run: the counts found for the files linted; entries of
+   * files not linted this time are kept while the file still exists.
+   */
+  next(): Baseline {
+    const next: Baseline = { ...this.found };
+    for (const [file, rules] of Object.entries(this.previous))
+      if (!this.linted.has(file) && !next[file] && existsSync(isAbsolute(file) ? file : join(this.dir, file))) {
+        const kept = Object.fromEntries(Object.entries(rules).filter(([, e]) => e.count > 0));
+        if (Object.keys(kept).length) next[file] = kept;
+      }
+    return next;
+  }
+}
+
+/** The results less what the baseline accepts (see BaselineFilter). */
+export function applyBaseline(results: LintResult[], baseline: Baseline, dir: string): LintResult[] {
+  const filter = new BaselineFilter(baseline, dir);
+  return results.map((result) => filter.apply(result));
+}
+
+/** The baseline after a run over `results` (see BaselineFilter.next). */
 export function updateBaseline(previous: Baseline, results: LintResult[], dir: string): Baseline {
-  const linted = new Set(results.map((r) => baselineKey(r.filePath, dir)));
-  const next: Baseline = countFindings(results, dir);
-  for (const [file, rules] of Object.entries(previous))
-    if (!linted.has(file) && !next[file] && existsSync(isAbsolute(file) ? file : join(dir, file))) {
-      const kept = Object.fromEntries(Object.entries(rules).filter(([, e]) => e.count > 0));
-      if (Object.keys(kept).length) next[file] = kept;
-    }
-  return next;
+  const filter = new BaselineFilter(previous, dir, true);
+  for (const result of results) filter.apply(result);
+  return filter.next();
 }
 
 /** Sorted keys, two-space indent, a final newline: the same counts always give the same bytes. */
