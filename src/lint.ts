@@ -5,7 +5,7 @@ import { contentHash, LintCache, projectKey, resolveCacheFile, type CacheWritePr
 import type { Channel, LintResult } from "./core/types.js";
 import { toResult, type SourceOptions } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
-import { decodeCopy, readBytes, readProblemDiagnostic, type ReadProblem } from "./files/read.js";
+import { decodeCopy, DEFAULT_MAX_FILE_SIZE, readBytes, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
 import { lintCopy, type LintedCopy } from "./lint-copy.js";
 import { InOrder } from "./parallel/in-order.js";
 import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
@@ -45,11 +45,16 @@ async function lintOneFile(project: Project, file: string, options: RunOptions, 
     const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
     return toResult(file, [readProblemDiagnostic(found, named, project.locale)]);
   };
-  const read = readBytes(file, options.maxFileSize ?? project.config.maxFileSize);
+  const limit = options.maxFileSize ?? project.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // A file with the stamp it had when it was cached is not even read; with --fix, every file is.
+  const stamp = cache && !options.fix ? statStamp(file) : undefined;
+  const known = stamp && stamp[0] <= limit ? cache?.lookupStamp(file, stamp) : undefined;
+  if (known) return toResult(file, known);
+  const read = readBytes(file, limit);
   if ("problem" in read) return problem(read.problem);
   // The same bytes decode to the same text: a file found in the cache is not even decoded.
   const hash = cache && contentHash(read.bytes);
-  const cached = hash && cache.lookup(file, hash);
+  const cached = hash ? cache.lookup(file, hash, read.stamp) : undefined;
   // A cached result with a fix to make is linted again, so the fix is made.
   if (cached && !(options.fix && cached.some((m) => m.fix))) return toResult(file, cached);
   const copy = decodeCopy(read.bytes);
@@ -57,7 +62,7 @@ async function lintOneFile(project: Project, file: string, options: RunOptions, 
   const { text, encoding, bom } = copy.decoded;
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
   const { messages, output } = await step(text, source, options.fix ?? false);
-  if (hash && output === undefined) cache.store(file, hash, messages);
+  if (hash && output === undefined) cache.store(file, hash, messages, read.stamp);
   const result = toResult(file, messages);
   if (output !== undefined) Object.assign(result, { output, encoding, bom });
   return result;

@@ -154,6 +154,54 @@ describe("entries", () => {
     expect(next.lookup(promo.path, promo.hash)).toBeUndefined();
   });
 
+  it("are found by the file's stamp once it has settled, and only by the very same stamp", () => {
+    const root = tree(SITE);
+    const [launch, about] = lintSite(root) as [Linted, Linted];
+    const file = defaultCacheLocation(root);
+    const settled = Date.now() - 60_000;
+    const stamp = [120, settled, settled, 42] as const;
+    const run = LintCache.load(file, "k");
+    run.store(launch.path, launch.hash, launch.messages, stamp);
+    // Modified a moment ago: a clock that counts whole seconds would not show the next change.
+    run.store(about.path, about.hash, about.messages, [48, Date.now(), settled, 43]);
+    expect(run.save()).toBeUndefined();
+
+    const next = LintCache.load(file, "k");
+    expect(next.lookupStamp(launch.path, stamp)).toEqual(launch.messages);
+    for (const [i, by] of [[0, 1], [1, 0.001], [2, 1], [3, 1]] as const) {
+      const other = [...stamp] as [number, number, number, number];
+      other[i] += by;
+      expect(LintCache.load(file, "k").lookupStamp(launch.path, other), `field ${i}`).toBeUndefined();
+    }
+    expect(next.lookupStamp(about.path, [48, Date.now(), settled, 43])).toBeUndefined();
+    expect(next.lookup(about.path, about.hash)).toEqual(about.messages);
+    expect([next.hits, next.misses]).toEqual([2, 0]);
+  });
+
+  it("take the stamp a file has when its bytes hash the same, and the cache is written for it", () => {
+    const root = tree(SITE);
+    const [launch] = lintSite(root) as [Linted];
+    const file = defaultCacheLocation(root);
+    savedCache(file, [launch]);
+    const written = statSync(file).mtimeMs;
+    const settled = Date.now() - 60_000;
+    const stamp = [120, settled, settled, 42] as const;
+    const run = LintCache.load(file, "k");
+    expect(run.lookupStamp(launch.path, stamp)).toBeUndefined();
+    expect(run.lookup(launch.path, launch.hash, stamp)).toEqual(launch.messages);
+    expect(run.save()).toBeUndefined();
+    expect(statSync(file).mtimeMs).toBeGreaterThanOrEqual(written);
+    expect(LintCache.load(file, "k").lookupStamp(launch.path, stamp)).toEqual(launch.messages);
+    // The same stamp again changes nothing, so nothing is written.
+    const again = LintCache.load(file, "k");
+    expect(again.lookup(launch.path, launch.hash, stamp)).toEqual(launch.messages);
+    const before = readFileSync(file, "utf8");
+    writeFileSync(file, before);
+    const mtime = statSync(file).mtimeMs;
+    expect(again.save()).toBeUndefined();
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
   it("survive a moved checkout: paths are kept relative to the cache", () => {
     const root = tree(SITE);
     const linted = lintSite(root);

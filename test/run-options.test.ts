@@ -1,7 +1,7 @@
 // Worker threads and the result cache change how fast a run is, never what it
 // reports: the built command is run on a real site, with and without them, and
 // the reports compared, fixes included.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workerCount } from "../src/parallel/pool.js";
@@ -79,6 +79,29 @@ describe("--cache", () => {
     const note = changed.find((r) => r.filePath.endsWith("note-1.txt"))!;
     expect(note.messages.length).toBeGreaterThan(0);
     expect(changed).toEqual(json((await adlint(root, "-f", "json")).stdout));
+  });
+
+  it("trusts a settled file's stamp, and lints a file again whose bytes changed whatever its times say", async () => {
+    const root = site();
+    // Files last changed long ago: their stamps are kept once their bytes have been hashed.
+    const old = new Date("2024-05-01T00:00:00Z");
+    const files = readdirSync(join(root, "copy")).map((name) => join(root, "copy", name));
+    for (const file of files) utimesSync(file, old, old);
+    const fresh = await adlint(root, "-f", "json");
+    expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
+    const cache = join(root, "node_modules/.cache/adlint/results.json");
+    const stamped = (JSON.parse(readFileSync(cache, "utf8")) as { files: unknown[][] }).files.filter((entry) => entry.length === 4);
+    expect(stamped.length).toBe(files.length);
+    expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
+
+    // The same size, and the old modification time put back: the change time still tells.
+    const note = join(root, "copy/note-1.txt");
+    expect(readFileSync(note, "utf8")).toBe("很好的面膜\n");
+    writeFileSync(note, "国家级面膜\n");
+    utimesSync(note, old, old);
+    const after = await adlint(root, "-f", "json", "--cache");
+    expect(json(after.stdout).find((r) => r.filePath === note)!.messages.length).toBeGreaterThan(0);
+    expect(after).toEqual(await adlint(root, "-f", "json"));
   });
 
   it("is void when the pack changes", async () => {

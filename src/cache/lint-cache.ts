@@ -1,6 +1,8 @@
 // The lint-result cache: each file's diagnostics, kept under a hash of its
 // bytes, so a run over unchanged copy reuses them without decoding it. It is keyed by
-// content and not by modification time, because CI checkouts reset mtimes.
+// content and not by modification time, because CI checkouts reset mtimes. A file
+// whose stamp (size, times, inode) is still the one it had when its bytes were
+// hashed is not even read, as git trusts its index.
 // The whole cache is void when anything else that decides results changes:
 // adlint's version, the config, the packs, the evidence registry, the locale,
 // the rule levels, or which evidence has expired.
@@ -9,11 +11,20 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { contentHash } from "../core/hash.js";
 import type { Diagnostic } from "../core/types.js";
+import type { FileStamp } from "../files/read.js";
 import { isExpired } from "../evidence/registry.js";
 import type { Project } from "../project.js";
 
 /** Bumped when the file's layout changes, so an older adlint's cache is never misread. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/**
+ * A stamp is kept only when the file had not been modified for this long before
+ * the run began, as git treats an entry as racy when its file is as new as the
+ * index. A file written again later in the same tick of a coarse clock (whole
+ * seconds on some file systems, two on FAT) would otherwise keep its stamp.
+ */
+const SETTLED_MS = 3000;
 
 /** The file name used when the cache location is a directory. */
 export const CACHE_FILE_NAME = "results.json";
@@ -122,14 +133,16 @@ type Shape = Record<string, unknown>;
 interface Entry {
   hash: string;
   rows: number[];
+  /** The file's stamp when its bytes hashed to `hash`, if it had settled by then. */
+  stamp?: FileStamp;
 }
 
 interface CacheData {
   format: typeof FORMAT;
   key: string;
   shapes: Shape[];
-  /** [path relative to the cache's folder, content hash, rows]. */
-  files: Array<[string, string, number[]]>;
+  /** [path relative to the cache's folder, content hash, rows, and the file's stamp when there is one]. */
+  files: Array<[string, string, number[]] | [string, string, number[], FileStamp]>;
 }
 
 /** A cache that could not be written: the lint's results stand, the next run is just not faster. */
@@ -176,6 +189,11 @@ function diagnosticOf(shape: Shape, rows: number[], at: number): Diagnostic {
   return d;
 }
 
+const isStamp = (value: unknown): value is FileStamp =>
+  Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === "number" && Number.isFinite(n));
+
+const sameStamp = (a: FileStamp, b: FileStamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
 /** Whether parsed JSON is a cache written with `key`, down to every row pointing at a shape. */
 function isCacheData(data: unknown, key: string): data is CacheData {
   if (typeof data !== "object" || data === null) return false;
@@ -184,6 +202,7 @@ function isCacheData(data: unknown, key: string): data is CacheData {
   if (!shapes.every((s: unknown) => typeof s === "object" && s !== null && !Array.isArray(s) && isPair((s as Shape)["range"]))) return false;
   return files.every((file: unknown) => {
     if (!Array.isArray(file) || typeof file[0] !== "string" || typeof file[1] !== "string" || !Array.isArray(file[2])) return false;
+    if (file.length > 4 || (file.length === 4 && !isStamp(file[3]))) return false;
     const rows = file[2] as unknown[];
     if (rows.length % ROW !== 0) return false;
     for (let i = 0; i < rows.length; i++) {
@@ -211,7 +230,8 @@ export class LintCache {
   private missCount = 0;
   /** What the next save writes: the entries this run has used or made. */
   private readonly live = new Map<string, Entry>();
-  private stored = false;
+  /** Whether this run stored an entry or gave one a new stamp: then the file is written. */
+  private changed = false;
   /** The entries as the file had them, by path. */
   private readonly loaded: Map<string, Entry>;
   /** The shape table; rows of loaded and stored entries point into it. */
@@ -220,6 +240,8 @@ export class LintCache {
   private shapeIds: Map<string, number> | undefined;
   /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
   private readonly base: string;
+  /** Stamps of files modified since this time are not kept (see SETTLED_MS). */
+  private readonly settledBefore = Date.now() - SETTLED_MS;
 
   private constructor(
     readonly file: string,
@@ -227,7 +249,7 @@ export class LintCache {
     data: CacheData | undefined,
   ) {
     this.base = dirname(file);
-    this.loaded = new Map(data?.files.map(([path, hash, rows]) => [path, { hash, rows }]));
+    this.loaded = new Map(data?.files.map(([path, hash, rows, stamp]) => [path, stamp ? { hash, rows, stamp } : { hash, rows }]));
     this.shapes = data?.shapes ?? [];
   }
 
@@ -252,14 +274,28 @@ export class LintCache {
     return (isAbsolute(rel) ? rel : rel.split(sep).join("/")) || ".";
   }
 
-  /** The diagnostics cached for `path` when its text still hashes to `hash`. */
-  lookup(path: string, hash: string): Diagnostic[] | undefined {
+  /** The diagnostics cached for `path` when it still has the stamp it had when its bytes were hashed. */
+  lookupStamp(path: string, stamp: FileStamp): Diagnostic[] | undefined {
+    const key = this.entryPath(path);
+    const entry = this.live.get(key) ?? this.loaded.get(key);
+    if (!entry?.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
+    return this.hit(key, entry);
+  }
+
+  /** The diagnostics cached for `path` when its text still hashes to `hash`; `stamp` is the file's as it was read. */
+  lookup(path: string, hash: string, stamp?: FileStamp): Diagnostic[] | undefined {
     const key = this.entryPath(path);
     const entry = this.live.get(key) ?? this.loaded.get(key);
     if (entry?.hash !== hash) {
       this.missCount++;
       return undefined;
     }
+    const restamped = this.stamped({ hash, rows: entry.rows }, stamp);
+    if (restamped.stamp !== entry.stamp && !(restamped.stamp && entry.stamp && sameStamp(restamped.stamp, entry.stamp))) this.changed = true;
+    return this.hit(key, restamped);
+  }
+
+  private hit(key: string, entry: Entry): Diagnostic[] {
     this.hitCount++;
     this.live.set(key, entry);
     const messages: Diagnostic[] = [];
@@ -267,11 +303,18 @@ export class LintCache {
     return messages;
   }
 
+  /** The entry with the stamp, when the file had settled before the run began. */
+  private stamped(entry: Entry, stamp: FileStamp | undefined): Entry {
+    if (stamp && stamp[1] < this.settledBefore) entry.stamp = stamp;
+    return entry;
+  }
+
   /**
    * Records a file's diagnostics as the Linter returned them for the text that
-   * hashes to `hash`: before a baseline, `--quiet` or any other filter.
+   * hashes to `hash`: before a baseline, `--quiet` or any other filter. `stamp`
+   * is the file's as it was read.
    */
-  store(path: string, hash: string, messages: Diagnostic[]): void {
+  store(path: string, hash: string, messages: Diagnostic[], stamp?: FileStamp): void {
     const ids = (this.shapeIds ??= new Map(this.shapes.map((shape, i) => [JSON.stringify(shape), i])));
     const rows: number[] = [];
     for (const d of messages) {
@@ -283,8 +326,8 @@ export class LintCache {
       }
       rows.push(id, d.line, d.column, d.endLine, d.endColumn, d.range[0]);
     }
-    this.live.set(this.entryPath(path), { hash, rows });
-    this.stored = true;
+    this.live.set(this.entryPath(path), this.stamped({ hash, rows }, stamp));
+    this.changed = true;
   }
 
   /**
@@ -298,12 +341,12 @@ export class LintCache {
    * stderr, and the lint's results and exit code stand.
    */
   save(): CacheWriteProblem | undefined {
-    if (!this.stored && this.live.size === this.loaded.size) return undefined;
+    if (!this.changed && this.live.size === this.loaded.size) return undefined;
     // Only the shapes still in use are written, renumbered.
     const renumbered = new Map<number, number>();
     const shapes: Shape[] = [];
     const files: CacheData["files"] = [];
-    for (const [path, { hash, rows }] of this.live) {
+    for (const [path, { hash, rows, stamp }] of this.live) {
       const out = rows.slice();
       for (let at = 0; at < out.length; at += ROW) {
         const old = out[at]!;
@@ -314,7 +357,7 @@ export class LintCache {
         }
         out[at] = id;
       }
-      files.push([path, hash, out]);
+      files.push(stamp ? [path, hash, out, stamp] : [path, hash, out]);
     }
     const data: CacheData = { format: FORMAT, key: this.key, shapes, files };
     const temp = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;

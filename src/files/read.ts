@@ -4,7 +4,7 @@
 // is never read whole. A file
 // that is skipped is a warning, as ESLint warns about a file it ignores; a file
 // meant to be copy that cannot be decoded is an error, so it cannot slip past.
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import type { Diagnostic, Locale } from "../core/types.js";
 import { decode, DecodeError, type Decoded } from "./decode.js";
 
@@ -24,7 +24,27 @@ export type ReadProblem =
 
 export type ReadResult = { decoded: Decoded } | { problem: ReadProblem };
 
-export type BytesResult = { bytes: Uint8Array } | { problem: ReadProblem };
+export type BytesResult = { bytes: Uint8Array; stamp: FileStamp } | { problem: ReadProblem };
+
+/**
+ * What tells that a file is not the one it was, without reading it, as git's
+ * index tells it: its size, its modification and change times, and its inode.
+ * A checkout writes files anew, so in CI the stamps all differ, and the file's
+ * content decides.
+ */
+export type FileStamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+const stampOf = (info: Stats): FileStamp => [info.size, info.mtimeMs, info.ctimeMs, info.ino];
+
+/** The stamp of a regular file; none for anything else, or a path that cannot be looked at. */
+export function statStamp(file: string): FileStamp | undefined {
+  try {
+    const info = statSync(file, { throwIfNoEntry: false });
+    return info?.isFile() ? stampOf(info) : undefined;
+  } catch {
+    return undefined; // reading the file says what is wrong with it
+  }
+}
 
 /** A file's bytes, read no further than `maxFileSize`; a problem for what is not a readable file of copy. */
 export function readBytes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): BytesResult {
@@ -42,7 +62,7 @@ export function readBytes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): By
       let length = 0;
       for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
       if (length > maxFileSize) return { problem: { kind: "too-large", size: length, limit: maxFileSize } };
-      return { bytes: buffer.subarray(0, length) };
+      return { bytes: buffer.subarray(0, length), stamp: stampOf(info) };
     } finally {
       closeSync(fd);
     }
