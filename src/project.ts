@@ -1,6 +1,7 @@
 // A project's settings made ready to lint: its config, its packs compiled into
 // one rule set, and the channel each file belongs to.
-import { relative } from "node:path";
+import { resolve } from "node:path";
+import { relativeFrom } from "./files/paths.js";
 import picomatch from "picomatch";
 import { defaultConfig, findConfig, isPackPath, loadConfig, type Config, type GlobValue } from "./config/config.js";
 import { AdlintError } from "./core/errors.js";
@@ -34,6 +35,7 @@ export class Project {
   readonly linter: Linter;
   private readonly channelMatchers: GlobMatcher[];
   private readonly categoryMatchers: GlobMatcher[];
+  private readonly fromRoot: (file: string) => string;
 
   constructor(
     readonly config: Config,
@@ -47,6 +49,7 @@ export class Project {
     this.linter = new Linter(new RuleSet(packs, levels), { locale, ...(evidence ? { evidence } : {}) });
     this.channelMatchers = config.channels.map(matcher);
     this.categoryMatchers = config.categories.map(matcher);
+    this.fromRoot = relativeFrom(resolve(config.root));
   }
 
   /** The channel config globs give a file; front matter may still override it. */
@@ -60,7 +63,8 @@ export class Project {
   }
 
   private lookup(matchers: GlobMatcher[], file: string): string | undefined {
-    const rel = relative(this.config.root, file).split("\\").join("/");
+    if (matchers.length === 0) return undefined;
+    const rel = this.fromRoot(file).split("\\").join("/");
     return matchers.find((m) => m.test(rel))?.value;
   }
 

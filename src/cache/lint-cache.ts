@@ -8,9 +8,10 @@
 // the rule levels, or which evidence has expired.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { contentHash } from "../core/hash.js";
 import type { Diagnostic } from "../core/types.js";
+import { relativeFrom } from "../files/paths.js";
 import type { FileStamp } from "../files/read.js";
 import { isExpired } from "../evidence/registry.js";
 import type { Project } from "../project.js";
@@ -180,8 +181,15 @@ function shapeOf(d: Diagnostic): string {
   return JSON.stringify(shape);
 }
 
-function diagnosticOf(shape: Shape, rows: number[], at: number): Diagnostic {
-  const d = shifted(shape, rows[at + 5]!) as Diagnostic;
+/** The keys of a shape, besides its range, whose values are not primitives: only those are copied deep. */
+const deepKeys = (shape: Shape): string[] => Object.keys(shape).filter((key) => key !== "range" && typeof shape[key] === "object" && shape[key] !== null);
+
+function diagnosticOf(shape: Shape, deep: string[], rows: number[], at: number): Diagnostic {
+  const by = rows[at + 5]!;
+  const d = { ...shape } as unknown as Diagnostic;
+  const range = shape["range"] as [number, number];
+  d.range = [range[0] + by, range[1] + by];
+  for (const key of deep) (d as unknown as Shape)[key] = shifted(shape[key], by);
   d.line = rows[at + 1]!;
   d.column = rows[at + 2]!;
   d.endLine = rows[at + 3]!;
@@ -236,10 +244,13 @@ export class LintCache {
   private readonly loaded: Map<string, Entry>;
   /** The shape table; rows of loaded and stored entries point into it. */
   private readonly shapes: Shape[];
+  /** Each shape's deep keys, worked out when it is first decoded. */
+  private readonly deep: Array<string[] | undefined> = [];
   /** Shape indices by JSON text, built on the first store. */
   private shapeIds: Map<string, number> | undefined;
   /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
   private readonly base: string;
+  private readonly relative: (file: string) => string;
   /** Stamps of files modified since this time are not kept (see SETTLED_MS). */
   private readonly settledBefore = Date.now() - SETTLED_MS;
 
@@ -249,6 +260,7 @@ export class LintCache {
     data: CacheData | undefined,
   ) {
     this.base = dirname(file);
+    this.relative = relativeFrom(this.base);
     this.loaded = new Map(data?.files.map(([path, hash, rows, stamp]) => [path, stamp ? { hash, rows, stamp } : { hash, rows }]));
     this.shapes = data?.shapes ?? [];
   }
@@ -270,7 +282,7 @@ export class LintCache {
   }
 
   private entryPath(file: string): string {
-    const rel = relative(this.base, resolve(file));
+    const rel = this.relative(file);
     return (isAbsolute(rel) ? rel : rel.split(sep).join("/")) || ".";
   }
 
@@ -299,7 +311,11 @@ export class LintCache {
     this.hitCount++;
     this.live.set(key, entry);
     const messages: Diagnostic[] = [];
-    for (let at = 0; at < entry.rows.length; at += ROW) messages.push(diagnosticOf(this.shapes[entry.rows[at]!]!, entry.rows, at));
+    for (let at = 0; at < entry.rows.length; at += ROW) {
+      const id = entry.rows[at]!;
+      const shape = this.shapes[id]!;
+      messages.push(diagnosticOf(shape, (this.deep[id] ??= deepKeys(shape)), entry.rows, at));
+    }
     return messages;
   }
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isScalar, type Node } from "yaml";
 import { AdlintError } from "../core/errors.js";
-import type { Channel, Level, Locale } from "../core/types.js";
+import type { Level, Locale } from "../core/types.js";
 import { asEnum, asString, asStringList, checkKeys, mapEntries, YamlSource } from "../core/yaml-source.js";
 import { parseSize } from "../files/read.js";
 import { isInside, repositoryRoot } from "../files/repository.js";

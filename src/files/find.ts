@@ -2,12 +2,13 @@
 // supported formats, .gitignore files and config ignores are honoured, and
 // node_modules and .git are never entered.
 import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { AdlintError } from "../core/errors.js";
 import { formatOf, isContentOnlyByConfig, supportedExtensions } from "../sources/index.js";
+import { relativeFrom } from "./paths.js";
 import { repositoryRoot } from "./repository.js";
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -28,7 +29,8 @@ function needsContentGlob(file: string): boolean {
 }
 
 interface GitIgnore {
-  dir: string;
+  /** A path relative to the .gitignore's folder. */
+  relative: (file: string) => string;
   rules: Ignore;
 }
 
@@ -45,7 +47,7 @@ function gitIgnores(base: string): GitIgnore[] {
   const out: GitIgnore[] = [];
   for (const file of files) {
     try {
-      out.push({ dir: dirname(file), rules: ignore().add(readFileSync(file, "utf8")) });
+      out.push({ relative: relativeFrom(dirname(file)), rules: ignore().add(readFileSync(file, "utf8")) });
     } catch {
       // An unreadable .gitignore ignores nothing.
     }
@@ -54,8 +56,8 @@ function gitIgnores(base: string): GitIgnore[] {
 }
 
 function isIgnored(file: string, ignores: GitIgnore[]): boolean {
-  return ignores.some(({ dir, rules }) => {
-    const rel = relative(dir, file);
+  return ignores.some(({ relative, rules }) => {
+    const rel = relative(file);
     return !rel.startsWith("..") && !isAbsolute(rel) && rel !== "" && rules.ignores(rel.split("\\").join("/"));
   });
 }
@@ -74,8 +76,9 @@ function existsAsEntry(path: string): boolean {
 export function findFiles(patterns: string[], options: FindOptions): string[] {
   const found = new Set<string>();
   const extGlob = `**/*.{${supportedExtensions.map((e) => e.slice(1)).join(",")}}`;
+  const fromRoot = relativeFrom(resolve(options.root));
   const underRoot = (file: string) => {
-    const rel = relative(options.root, file);
+    const rel = fromRoot(file);
     return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split("\\").join("/");
   };
   const configIgnore = ignore().add(options.ignore);

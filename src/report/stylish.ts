@@ -1,5 +1,6 @@
 // ESLint's default report: problems grouped by file, then a total.
-import { relative } from "node:path";
+import { resolve } from "node:path";
+import { relativeFrom } from "../files/paths.js";
 import type { Locale } from "../core/types.js";
 import { whole, type Report } from "./writer.js";
 
@@ -31,6 +32,7 @@ function summary(errors: number, warnings: number, locale: Locale): string {
 
 export const stylishReport: Report = (ctx) => {
   const zh = ctx.locale === "zh";
+  const fromCwd = relativeFrom(resolve(ctx.cwd));
   let errors = 0;
   let warnings = 0;
   return {
@@ -39,7 +41,7 @@ export const stylishReport: Report = (ctx) => {
       if (result.messages.length === 0) return "";
       errors += result.errorCount;
       warnings += result.warningCount;
-      let out = `\n${paint(ctx.color, 4, relative(ctx.cwd, result.filePath) || result.filePath)}\n`;
+      let out = `\n${paint(ctx.color, 4, fromCwd(result.filePath) || result.filePath)}\n`;
       const rows = result.messages.map((m) => [
         `${m.line}:${m.column}`,
         m.severity === 2 ? (zh ? "错误" : "error") : zh ? "警告" : "warning",
