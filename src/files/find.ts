@@ -1,8 +1,8 @@
 // Paths and globs to the files adlint reads: directories are walked for
 // supported formats, .gitignore files and config ignores are honoured, and
 // node_modules and .git are never entered.
-import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -34,9 +34,12 @@ interface GitIgnore {
   rules: Ignore;
 }
 
-/** The .gitignore files that apply below `base`: its own and those of its parents in the same repository. */
-function gitIgnores(base: string): GitIgnore[] {
-  const files = fg.sync("**/.gitignore", { cwd: base, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
+/**
+ * The .gitignore files that apply below `base`: its own and those of its parents in the
+ * same repository. `below` are those the walk of `base` met, when it was walked.
+ */
+function gitIgnores(base: string, below?: string[]): GitIgnore[] {
+  const files = below ?? fg.sync("**/.gitignore", { cwd: base, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
   const top = repositoryRoot(base);
   if (top)
     for (let d = dirname(base); d.length >= top.length && d !== base; d = dirname(d)) {
@@ -62,6 +65,38 @@ function isIgnored(file: string, ignores: GitIgnore[]): boolean {
   });
 }
 
+interface Walked {
+  files: string[];
+  gitignores: string[];
+}
+
+/**
+ * The files below `dir` with one of `extensions`, and its .gitignore files, walked as
+ * `**\/*.{ext,…}` is globbed: no entry whose name starts with a dot, no node_modules,
+ * and no link followed, to a folder or a file.
+ */
+function walk(dir: string, extensions: ReadonlySet<string>, out: Walked = { files: [], gitignores: [] }): Walked {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    // A folder removed while it was walked holds nothing.
+    if (code === "ENOENT") return out;
+    throw new AdlintError(`cannot read the folder ${dir} (${code})`);
+  }
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name === ".gitignore" && (entry.isFile() || entry.isSymbolicLink())) out.gitignores.push(prefix + name);
+    if (name.charCodeAt(0) === 0x2e) continue;
+    if (entry.isDirectory()) {
+      if (name !== "node_modules") walk(prefix + name, extensions, out);
+    } else if (entry.isFile() && extensions.has(name.slice(name.lastIndexOf(".")))) out.files.push(prefix + name);
+  }
+  return out;
+}
+
 /** Whether something, even a broken link, has this name. */
 function existsAsEntry(path: string): boolean {
   try {
@@ -75,7 +110,7 @@ function existsAsEntry(path: string): boolean {
 /** The files to lint, absolute and sorted. Named files are always included. */
 export function findFiles(patterns: string[], options: FindOptions): string[] {
   const found = new Set<string>();
-  const extGlob = `**/*.{${supportedExtensions.map((e) => e.slice(1)).join(",")}}`;
+  const extensions = new Set(supportedExtensions);
   const fromRoot = relativeFrom(resolve(options.root));
   const underRoot = (file: string) => {
     const rel = fromRoot(file);
@@ -103,17 +138,13 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
       found.add(path);
       continue;
     }
-    const [base, glob] = stat?.isDirectory() ? [path, extGlob] : [options.cwd, pattern];
     // Like git, a walk does not follow links to folders, so a link loop cannot trap it.
-    const matches = fg.sync(glob, {
-      cwd: base,
-      ignore: ALWAYS_IGNORED,
-      absolute: true,
-      dot: false,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-    });
-    const ignores = gitIgnores(base);
+    const base = stat?.isDirectory() ? path : options.cwd;
+    const walked = stat?.isDirectory() ? walk(path, extensions) : undefined;
+    const matches =
+      walked?.files ??
+      fg.sync(pattern, { cwd: base, ignore: ALWAYS_IGNORED, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false });
+    const ignores = gitIgnores(base, walked?.gitignores);
     const kept = matches.filter((f) => !isIgnored(f, ignores) && !excluded(f));
     if (matches.length === 0 && !stat) throw new AdlintError(`no files match "${pattern}"`);
     for (const f of kept) found.add(resolve(f));
