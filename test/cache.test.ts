@@ -2,6 +2,7 @@
 // what voids it, and how its file is read and written.
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import {
   adlintVersion,
@@ -100,7 +101,7 @@ describe("entries", () => {
       { ruleId: null, severity: 2, fatal: true, message: "无法解析", line: 9, column: 1, endLine: 9, endColumn: 1, range: [120, 120] },
       { ruleId: "p/r", severity: 1, message: "m", cueStart: "00:01:02,500", line: 12, column: 2, endLine: 13, endColumn: 1, range: [200, 230] },
     ];
-    const file = join(root, "results.json");
+    const file = join(root, "results.bin");
     savedCache(file, [{ path: join(root, "a.srt"), hash: "h", messages }]);
     expect(LintCache.load(file, "k").lookup(join(root, "a.srt"), "h")).toEqual(messages);
   });
@@ -117,7 +118,7 @@ describe("entries", () => {
       { ...base, range: [50, 52], cueStart: "00:00:01,000" },
       { ...base, range: [60, 62], ...({ extra: 1 } as object) },
     ];
-    const file = join(root, "results.json");
+    const file = join(root, "results.bin");
     savedCache(file, [{ path: join(root, "a.md"), hash: "h", messages }]);
     expect(LintCache.load(file, "k").lookup(join(root, "a.md"), "h")).toEqual(messages);
   });
@@ -259,19 +260,35 @@ describe("the key", () => {
 
 describe("the cache file", () => {
   it("is an empty cache when missing", () => {
-    const cache = LintCache.load(join(tree({}), "none", "results.json"), "k");
+    const cache = LintCache.load(join(tree({}), "none", "results.bin"), "k");
     expect(cache.lookup("/a.md", "h")).toBeUndefined();
     expect([cache.hits, cache.misses]).toEqual([0, 1]);
   });
 
-  const corrupt: Array<[string, (saved: string) => string]> = [
-    ["empty", () => ""],
-    ["not JSON", () => "{files:"],
-    ["cut short", (saved) => saved.slice(0, saved.length >> 1)],
-    ["null", () => "null"],
-    ["of another layout", () => JSON.stringify({ key: "k", files: { "copy/launch.md": [] } })],
-    ["pointing at a shape it lacks", (saved) => saved.replace(/"shapes":\[.*?\],"files"/, '"shapes":[],"files"')],
-    ["with a row cut short", (saved) => saved.replace(/,\d+\]\]/, "]]")],
+  type Data = { shapes: unknown[]; files: Array<[string, string, number[]]> };
+  const corrupt: Array<[string, (saved: Buffer) => Uint8Array]> = [
+    ["empty", () => new Uint8Array(0)],
+    ["not a cache at all", () => Buffer.from("{files:")],
+    ["cut short", (saved) => saved.subarray(0, saved.length >> 1)],
+    ["null", () => serialize(null)],
+    ["of another layout", () => serialize({ key: "k", files: { "copy/launch.md": [] } })],
+    ["pointing at a shape it lacks", (saved) => serialize({ ...(deserialize(saved) as Data), shapes: [] })],
+    [
+      "with a row cut short",
+      (saved) => {
+        const data = deserialize(saved) as Data;
+        data.files[0]![2].pop();
+        return serialize(data);
+      },
+    ],
+    [
+      "with a stamp that is no stamp",
+      (saved) => {
+        const data = deserialize(saved) as Data;
+        (data.files[0] as unknown[]).push([1, "2", 3, 4]);
+        return serialize(data);
+      },
+    ],
   ];
 
   it.each(corrupt)("is an empty cache when %s", (_name, damage) => {
@@ -279,9 +296,9 @@ describe("the cache file", () => {
     const linted = lintSite(root);
     const file = defaultCacheLocation(root);
     savedCache(file, linted);
-    const saved = readFileSync(file, "utf8");
+    const saved = readFileSync(file);
     const damaged = damage(saved);
-    expect(damaged).not.toBe(saved);
+    expect(Buffer.from(damaged).equals(saved)).toBe(false);
     writeFileSync(file, damaged);
 
     const cache = LintCache.load(file, "k");
@@ -294,9 +311,9 @@ describe("the cache file", () => {
 
   it("is written with the folders it needs, and nothing else beside it", () => {
     const root = tree(SITE);
-    const file = join(root, "build", "caches", "adlint", "results.json");
+    const file = join(root, "build", "caches", "adlint", "results.bin");
     savedCache(file, lintSite(root));
-    expect(readdirSync(dirname(file))).toEqual(["results.json"]);
+    expect(readdirSync(dirname(file))).toEqual(["results.bin"]);
   });
 
   it("is replaced whole, by renaming a new file over it, and only when the run changed it", () => {
@@ -315,16 +332,16 @@ describe("the cache file", () => {
     for (const { path, hash } of linted.slice(1)) changed.lookup(path, hash);
     expect(changed.save()).toBeUndefined();
     expect(statSync(file).ino).not.toBe(first);
-    expect(readdirSync(dirname(file))).toEqual(["results.json"]);
+    expect(readdirSync(dirname(file))).toEqual(["results.bin"]);
   });
 
   it("that cannot be written is reported with its path and reason, not thrown, and leaves no temporary file", () => {
-    const root = tree({ "blocked/results.json/keep.txt": "a folder where the cache file would go\n" });
-    const file = join(root, "blocked", "results.json");
+    const root = tree({ "blocked/results.bin/keep.txt": "a folder where the cache file would go\n" });
+    const file = join(root, "blocked", "results.bin");
     const cache = LintCache.load(file, "k");
     cache.store(join(root, "a.md"), "h", []);
     expect(cache.save()).toMatchObject({ file, code: expect.stringMatching(/^E[A-Z]+$/) });
-    expect(readdirSync(join(root, "blocked"))).toEqual(["results.json"]);
+    expect(readdirSync(join(root, "blocked"))).toEqual(["results.bin"]);
   });
 
   it("under a path that is a file reports ENOTDIR", () => {
@@ -343,9 +360,9 @@ describe("the cache file", () => {
     mkdirSync(dir);
     chmodSync(dir, 0o555);
     try {
-      const cache = LintCache.load(join(dir, "results.json"), "k");
+      const cache = LintCache.load(join(dir, "results.bin"), "k");
       cache.store(join(root, "a.md"), "h", []);
-      expect(cache.save()).toMatchObject({ file: join(dir, "results.json"), code: "EACCES" });
+      expect(cache.save()).toMatchObject({ file: join(dir, "results.bin"), code: "EACCES" });
     } finally {
       chmodSync(dir, 0o755);
     }
@@ -354,14 +371,14 @@ describe("the cache file", () => {
 
 describe("cache locations", () => {
   it("default to node_modules/.cache/adlint under the root", () => {
-    expect(defaultCacheLocation("/site")).toBe(join("/site", "node_modules", ".cache", "adlint", "results.json"));
+    expect(defaultCacheLocation("/site")).toBe(join("/site", "node_modules", ".cache", "adlint", "results.bin"));
   });
 
   const root = tree({ "existing/keep.txt": "", "cache.json": "{}" });
   const locations: Array<[string, string | undefined, string]> = [
     ["none: the default", undefined, defaultCacheLocation(root)],
-    ["a folder, by its trailing separator", "caches/", join(root, "caches", "results.json")],
-    ["an existing folder", "existing", join(root, "existing", "results.json")],
+    ["a folder, by its trailing separator", "caches/", join(root, "caches", "results.bin")],
+    ["an existing folder", "existing", join(root, "existing", "results.bin")],
     ["a file", "my-cache.json", join(root, "my-cache.json")],
     ["an existing file", "cache.json", join(root, "cache.json")],
     ["an absolute file", join(root, "elsewhere", "c.json"), join(root, "elsewhere", "c.json")],

@@ -3,6 +3,7 @@
 // the reports compared, fixes included.
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { workerCount } from "../src/parallel/pool.js";
 import { adlint } from "./helpers/cli.js";
@@ -67,7 +68,7 @@ describe("--cache", () => {
     const root = site();
     const fresh = await adlint(root, "-f", "json");
     const cold = await adlint(root, "-f", "json", "--cache");
-    const cache = join(root, "node_modules/.cache/adlint/results.json");
+    const cache = join(root, "node_modules/.cache/adlint/results.bin");
     expect(existsSync(cache)).toBe(true);
     const warm = await adlint(root, "-f", "json", "--cache");
     expect(cold).toEqual(fresh);
@@ -89,8 +90,8 @@ describe("--cache", () => {
     for (const file of files) utimesSync(file, old, old);
     const fresh = await adlint(root, "-f", "json");
     expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
-    const cache = join(root, "node_modules/.cache/adlint/results.json");
-    const stamped = (JSON.parse(readFileSync(cache, "utf8")) as { files: unknown[][] }).files.filter((entry) => entry.length === 4);
+    const cache = join(root, "node_modules/.cache/adlint/results.bin");
+    const stamped = (deserialize(readFileSync(cache)) as { files: unknown[][] }).files.filter((entry) => entry.length === 4);
     expect(stamped.length).toBe(files.length);
     expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
 
@@ -115,7 +116,7 @@ describe("--cache", () => {
   it("goes where --cache-location says, with workers too", async () => {
     const root = site();
     const first = await adlint(root, "-f", "json", "--cache-location", "cache/", "--concurrency", "2");
-    expect(existsSync(join(root, "cache/results.json"))).toBe(true);
+    expect(existsSync(join(root, "cache/results.bin"))).toBe(true);
     expect(await adlint(root, "-f", "json", "--cache-location", "cache/", "--concurrency", "2")).toEqual(first);
   });
 

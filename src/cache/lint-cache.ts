@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { contentHash } from "../core/hash.js";
 import type { Diagnostic } from "../core/types.js";
 import { relativeFrom } from "../files/paths.js";
@@ -28,9 +29,9 @@ const FORMAT = 2;
 const SETTLED_MS = 3000;
 
 /** The file name used when the cache location is a directory. */
-export const CACHE_FILE_NAME = "results.json";
+export const CACHE_FILE_NAME = "results.bin";
 
-/** `<root>/node_modules/.cache/adlint/results.json`, where tools keep caches by convention. */
+/** `<root>/node_modules/.cache/adlint/results.bin`, where tools keep caches by convention. */
 export function defaultCacheLocation(root: string): string {
   return join(root, "node_modules", ".cache", "adlint", CACHE_FILE_NAME);
 }
@@ -38,7 +39,7 @@ export function defaultCacheLocation(root: string): string {
 /**
  * The cache file for a `--cache-location` value: none gives the default; a path
  * ending in a separator, or naming an existing directory, is a directory that
- * holds `results.json`; anything else is the file itself. A relative location
+ * holds `results.bin`; anything else is the file itself. A relative location
  * starts at `root`.
  */
 export function resolveCacheFile(location: string | undefined, root: string): string {
@@ -123,8 +124,9 @@ export function projectKey(project: Project, extra?: unknown, options: KeyOption
  * repeats: the same rule, message, law and suggestions wherever a term occurs.
  * So each distinct diagnostic is kept once as a shape, its ranges relative to
  * its start and its line and column zeroed, and each occurrence is six numbers:
- * shape, line, column, endLine, endColumn, start. A warm run then parses a few
- * megabytes of numbers instead of sixty of repeated Chinese text.
+ * shape, line, column, endLine, endColumn, start. A warm run then reads a few
+ * megabytes of numbers instead of sixty of repeated Chinese text. The file is
+ * written with V8's serializer, which reads back in half the time JSON takes.
  */
 const ROW = 6;
 
@@ -202,7 +204,7 @@ const isStamp = (value: unknown): value is FileStamp =>
 
 const sameStamp = (a: FileStamp, b: FileStamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
-/** Whether parsed JSON is a cache written with `key`, down to every row pointing at a shape. */
+/** Whether what was read is a cache written with `key`, down to every row pointing at a shape. */
 function isCacheData(data: unknown, key: string): data is CacheData {
   if (typeof data !== "object" || data === null) return false;
   const { format, key: written, shapes, files } = data as Partial<CacheData>;
@@ -226,9 +228,9 @@ function isCacheData(data: unknown, key: string): data is CacheData {
 function readData(file: string, key: string): CacheData | undefined {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = deserialize(readFileSync(file));
   } catch {
-    return undefined; // missing, unreadable or not JSON: start over
+    return undefined; // missing, unreadable or not a cache: start over
   }
   return isCacheData(data, key) ? data : undefined;
 }
@@ -379,7 +381,7 @@ export class LintCache {
     const temp = `${this.file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(temp, JSON.stringify(data));
+      writeFileSync(temp, serialize(data));
       renameSync(temp, this.file);
     } catch (e) {
       try {
