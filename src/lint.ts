@@ -1,12 +1,12 @@
 // The library entry points: lint files by path or glob, or lint a string.
 // The CLI, the editor server and the GitHub Action are thin shells over these.
 import { isAbsolute, relative, resolve } from "node:path";
-import { contentHash, LintCache, projectKey, resolveCacheFile, type CacheWriteProblem } from "./cache/lint-cache.js";
+import { LintCache, projectKey, resolveCacheFile, type CacheWriteProblem } from "./cache/lint-cache.js";
 import type { Channel, LintResult } from "./core/types.js";
-import { toResult, type SourceOptions } from "./engine/linter.js";
+import { toResult } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
-import { decodeCopy, DEFAULT_MAX_FILE_SIZE, readBytes, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
-import { lintCopy, type LintedCopy } from "./lint-copy.js";
+import { DEFAULT_MAX_FILE_SIZE, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
+import { runJob, type FileJob, type FileOutcome } from "./lint-job.js";
 import { InOrder } from "./parallel/in-order.js";
 import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
@@ -36,8 +36,8 @@ export type RunProblem = { kind: "cache-not-written" } & CacheWriteProblem;
 
 export type LintOptions = ProjectOptions & RunOptions;
 
-/** How a file's text gets linted: here, or by a worker. */
-type LintStep = (text: string, source: SourceOptions, fix: boolean) => LintedCopy | Promise<LintedCopy>;
+/** How a file gets read and linted: here, or by a worker. */
+type LintStep = (job: FileJob) => FileOutcome | Promise<FileOutcome>;
 
 async function lintOneFile(project: Project, file: string, options: RunOptions, step: LintStep, cache?: LintCache): Promise<LintResult> {
   const problem = (found: ReadProblem) => {
@@ -45,31 +45,31 @@ async function lintOneFile(project: Project, file: string, options: RunOptions, 
     const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
     return toResult(file, [readProblemDiagnostic(found, named, project.locale)]);
   };
-  const limit = options.maxFileSize ?? project.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const maxFileSize = options.maxFileSize ?? project.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const fix = options.fix ?? false;
   // A file with the stamp it had when it was cached is not even read; with --fix, every file is.
-  const stamp = cache && !options.fix ? statStamp(file) : undefined;
-  const known = stamp && stamp[0] <= limit ? cache?.lookupStamp(file, stamp) : undefined;
-  if (known) return toResult(file, known);
-  const read = readBytes(file, limit);
-  if ("problem" in read) return problem(read.problem);
-  // The same bytes decode to the same text: a file found in the cache is not even decoded.
-  const hash = cache && contentHash(read.bytes);
-  const cached = hash ? cache.lookup(file, hash, read.stamp) : undefined;
-  // A cached result with a fix to make is linted again, so the fix is made.
-  if (cached && !(options.fix && cached.some((m) => m.fix))) return toResult(file, cached);
-  const copy = decodeCopy(read.bytes);
-  if ("problem" in copy) return problem(copy.problem);
-  const { text, encoding, bom } = copy.decoded;
+  const stamp = cache && !fix ? statStamp(file) : undefined;
+  const unmoved = stamp && stamp[0] <= maxFileSize ? cache?.lookupStamp(file, stamp) : undefined;
+  if (unmoved) return toResult(file, unmoved);
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
-  const { messages, output } = await step(text, source, options.fix ?? false);
-  if (hash && output === undefined) cache.store(file, hash, messages, read.stamp);
-  const result = toResult(file, messages);
-  if (output !== undefined) Object.assign(result, { output, encoding, bom });
+  // The same bytes decode to the same text: a file whose bytes the cache knows is not even decoded.
+  const known = cache?.hashOf(file, fix);
+  const outcome = await step({ file, source, fix, maxFileSize, hash: cache !== undefined, ...(known !== undefined ? { known } : {}) });
+  if ("problem" in outcome) return problem(outcome.problem);
+  const cached = cache && outcome.hash !== undefined ? cache.lookup(file, outcome.hash, outcome.stamp) : undefined;
+  if ("unchanged" in outcome) {
+    if (!cached) throw new Error(`the cache has no entry for ${file}, whose hash it gave`);
+    return toResult(file, cached);
+  }
+  const { linted, encoding, bom } = outcome;
+  if (cache && outcome.hash !== undefined && linted.output === undefined) cache.store(file, outcome.hash, linted.messages, outcome.stamp);
+  const result = toResult(file, linted.messages);
+  if (linted.output !== undefined) Object.assign(result, { output: linted.output, encoding, bom });
   return result;
 }
 
 export async function lintFile(project: Project, file: string, options: RunOptions = {}): Promise<LintResult> {
-  return lintOneFile(project, file, options, (text, source, fix) => lintCopy(project, text, source, fix));
+  return lintOneFile(project, file, options, (job) => runJob(project, job));
 }
 
 /** Lints the files that paths and globs name; results sorted by path. */
@@ -108,7 +108,7 @@ export async function lintEach(
   const cache = options.cache ? LintCache.load(resolveCacheFile(options.cacheLocation, cwd), projectKey(project, undefined, { today: project.linter.today })) : undefined;
   const workers = project.origin ? workerCount(options.concurrency ?? "off", files.length) : 0;
   const pool = workers ? new LintPool(workers, project.origin!) : undefined;
-  const step: LintStep = pool ? (text, source, fix) => pool.lint(text, source, fix) : (text, source, fix) => lintCopy(project, text, source, fix);
+  const step: LintStep = pool ? (job) => pool.run(job) : (job) => runJob(project, job);
   // Reads in flight keep the disk busy, and every worker fed with batches, while files are linted.
   const inFlight = Math.max(8, workers * 32);
   const order = new InOrder<LintResult>(each, inFlight * 8);

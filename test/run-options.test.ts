@@ -22,7 +22,13 @@ function site(): string {
   files["copy/page.html"] = "<p>最<b>佳</b>面膜</p>";
   files["copy/banner.tsx"] = "export const B = () => <p>最好的面膜</p>;\n";
   files["copy/broken.ts"] = "const = ;\n";
-  return tree(files);
+  return tree({
+    ...files,
+    // Files a worker cannot lint: binary, and UTF-16 that is not; and one it reads as GBK.
+    "copy/image.txt": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]),
+    "copy/broken-utf16.txt": new Uint8Array([0xff, 0xfe, 0x00, 0xd8]),
+    "copy/gbk.txt": new Uint8Array([0xd7, 0xee, 0xba, 0xc3, 0xb5, 0xc4, 0xc3, 0xe6, 0xc4, 0xa4, 0x0a]),
+  });
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as Array<{ filePath: string; messages: unknown[] }>;
@@ -39,12 +45,17 @@ describe("--concurrency", () => {
     expect(auto).toEqual(alone);
   });
 
-  it("fixes files the same way", async () => {
+  it("fixes files the same way, from a cache too", async () => {
     const [a, b] = [site(), site()];
     await adlint(a, "--fix", "--concurrency", "off");
     await adlint(b, "--fix", "--concurrency", "2");
-    for (const file of ["copy/page-0.md", "copy/note-0.txt", "copy/page.html"]) {
+    // The cache holds results with fixes to make: the fixing run lints those files again.
+    const c = site();
+    await adlint(c, "--cache", "--concurrency", "2");
+    await adlint(c, "--fix", "--cache", "--concurrency", "2");
+    for (const file of ["copy/page-0.md", "copy/note-0.txt", "copy/page.html", "copy/gbk.txt"]) {
       expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
+      expect(readFileSync(join(c, file), "latin1")).toBe(readFileSync(join(a, file), "latin1"));
     }
     expect(readFileSync(join(a, "copy/note-0.txt"), "utf8")).toBe("很好的面膜，最佳之选\n");
   });
@@ -91,8 +102,10 @@ describe("--cache", () => {
     const fresh = await adlint(root, "-f", "json");
     expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
     const cache = join(root, "node_modules/.cache/adlint/results.bin");
-    const stamped = (deserialize(readFileSync(cache)) as { files: unknown[][] }).files.filter((entry) => entry.length === 4);
-    expect(stamped.length).toBe(files.length);
+    // Every file but the two that cannot be decoded is cached, each with its stamp.
+    const entries = (deserialize(readFileSync(cache)) as { files: unknown[][] }).files;
+    expect(entries.length).toBe(files.length - 2);
+    expect(entries.filter((entry) => entry.length === 4).length).toBe(entries.length);
     expect(await adlint(root, "-f", "json", "--cache")).toEqual(fresh);
 
     // The same size, and the old modification time put back: the change time still tells.

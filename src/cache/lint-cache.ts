@@ -288,6 +288,18 @@ export class LintCache {
     return (isAbsolute(rel) ? rel : rel.split(sep).join("/")) || ".";
   }
 
+  /**
+   * The hash of the bytes `path` had when it was cached, if it was; with `fix`, none for
+   * a result with a fix to make, since the file is linted again for the fix to be made.
+   */
+  hashOf(path: string, fix = false): string | undefined {
+    const key = this.entryPath(path);
+    const entry = this.live.get(key) ?? this.loaded.get(key);
+    if (!entry || !fix) return entry?.hash;
+    for (let at = 0; at < entry.rows.length; at += ROW) if (this.shapes[entry.rows[at]!]!["fix"] !== undefined) return undefined;
+    return entry.hash;
+  }
+
   /** The diagnostics cached for `path` when it still has the stamp it had when its bytes were hashed. */
   lookupStamp(path: string, stamp: FileStamp): Diagnostic[] | undefined {
     const key = this.entryPath(path);

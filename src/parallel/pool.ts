@@ -1,23 +1,20 @@
-// Worker threads that lint texts side by side. The main thread keeps the
-// I/O (finding, reading, caching, writing); workers only lint, so a file's
-// result is the same whichever thread linted it.
+// Worker threads that read and lint files side by side. The main thread keeps
+// the rest of the I/O (finding files, the cache, the report); a worker runs the
+// same job the main thread runs without workers, so a file's result is the same
+// whichever thread linted it.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { SourceOptions } from "../engine/linter.js";
-import type { LintedCopy } from "../lint-copy.js";
+import type { FileJob, FileOutcome } from "../lint-job.js";
 import type { ProjectOptions } from "../project.js";
 
 /** `auto`: a worker per core, none for few files; a number: that many workers; `off`: lint in this thread. */
 export type Concurrency = "auto" | "off" | number;
 
-export interface Job {
+export interface Job extends FileJob {
   id: number;
-  text: string;
-  source: SourceOptions;
-  fix: boolean;
 }
 
-export type Reply = { id: number; linted: LintedCopy } | { id: number; error: string };
+export type Reply = { id: number; outcome: FileOutcome } | { id: number; error: string };
 
 /**
  * What goes to a worker: a batch of jobs, for a message costs both threads a
@@ -27,9 +24,8 @@ export type Reply = { id: number; linted: LintedCopy } | { id: number; error: st
 export type Batch = Job[];
 export type BatchReply = string;
 
-/** The most jobs, and about the most text, sent to a worker at once. */
+/** The most jobs sent to a worker at once. */
 const MAX_BATCH = 16;
-const MAX_BATCH_TEXT = 256 * 1024;
 
 /** Below this many files per worker, starting workers (each loads the packs) costs more than it saves. */
 const FILES_PER_WORKER = 64;
@@ -73,11 +69,11 @@ export class LintPool {
     });
   }
 
-  lint(text: string, source: SourceOptions, fix: boolean): Promise<LintedCopy> {
+  run(fileJob: FileJob): Promise<FileOutcome> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      const job = { id: this.next++, text, source, fix };
-      this.queue.push({ job, settle: (reply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.linted)) });
+      const job = { ...fileJob, id: this.next++ };
+      this.queue.push({ job, settle: (reply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.outcome)) });
       this.dispatch();
     });
   }
@@ -92,11 +88,10 @@ export class LintPool {
       const worker = this.idle.pop()!;
       const share = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (this.idle.length + 1)));
       const batch: Batch = [];
-      for (let text = 0; batch.length < share && text < MAX_BATCH_TEXT; ) {
+      while (batch.length < share) {
         const { job, settle } = this.queue.shift()!;
         this.waiting.set(job.id, settle);
         batch.push(job);
-        text += job.text.length;
       }
       worker.postMessage(batch);
     }

@@ -1,7 +1,7 @@
 // A worker thread's side of the pool: it opens the project once, as the main
-// thread opened it, and lints the texts it is sent.
+// thread opened it, and reads and lints the files it is sent.
 import { parentPort, workerData } from "node:worker_threads";
-import { lintCopy } from "../lint-copy.js";
+import { runJob } from "../lint-job.js";
 import { openProject, type ProjectOptions } from "../project.js";
 import type { Batch, BatchReply, Reply } from "./pool.js";
 
@@ -10,7 +10,7 @@ const project = openProject(workerData as ProjectOptions);
 parentPort!.on("message", (batch: Batch) => {
   const replies = batch.map((job): Reply => {
     try {
-      return { id: job.id, linted: lintCopy(project, job.text, job.source, job.fix) };
+      return { id: job.id, outcome: runJob(project, job) };
     } catch (e) {
       return { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
