@@ -12,11 +12,11 @@ export const benchDir = join(tmpdir(), "adlint-bench");
  * undefined), generated unless a complete one is there: the generator writes the manifest last.
  */
 export function corpusDir(generator, n, density) {
-  const name = `corpus-${n}${density ? `-d${density}` : ""}`;
+  const name = `corpus-${n}${density !== undefined ? `-d${density}` : ""}`;
   const dir = join(benchDir, name);
   if (!existsSync(`${dir}.manifest.json`)) {
     const args = [generator, "--mode", "md", "--out", dir, "--n", String(n)];
-    if (density) args.push("--density", String(density));
+    if (density !== undefined) args.push("--density", String(density));
     process.stderr.write(`generating ${name} ...\n`);
     // The generator prints its manifest; stdout is kept for the table.
     execFileSync(process.execPath, args, { stdio: ["ignore", 2, 2] });

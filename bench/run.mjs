@@ -7,7 +7,10 @@
 // Rows: adlint with an empty cache (cold) and again with the cache it wrote (warm), with 1 worker
 // (--concurrency off) and 2 workers (--concurrency 2); the same cold and warm runs on a corpus of
 // realistic density (most files clean); the naive baseline; textlint + prh and textlint with a
-// no-op rule (its Markdown parsing alone) on the first files of the corpus. A CLI without --cache
+// no-op rule (its Markdown parsing alone) on the first files of the corpus; and adlint given the
+// 2,000 terms as one pack, on the files of a corpus without banned terms (density 0) that hold
+// none of them (linked as many times as the corpus has files), so that no file has a candidate.
+// A CLI without --cache
 // or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
 // time (cold start, next to `node -e ""`) and the in-process time of lintText on a 20 KB document.
 //
@@ -24,7 +27,7 @@
 //   npm run bench -- --scale             # also 4 times the files (40,000): peak RSS follows the
 //                                        # largest file, not the number of files
 //   npm run bench -- --generator PATH    # the corpus generator, if not at ../shared/bench/
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -156,6 +159,48 @@ async function naiveRow(where) {
   if (!row.note) progress(`  ${JSON.parse(result.stdout).hits} hits`);
 }
 
+/**
+ * adlint on files in which no rule can find anything, so none is parsed: the files of the
+ * corpus without banned terms that hold none of the 2,000 terms either (the generator's filler
+ * holds a few), linted with the terms as one pack. They are linked into a folder of their own, each
+ * several times over, until there are as many links as the corpus has files.
+ */
+async function noCandidateRow() {
+  const clean = corpus(n, 0);
+  const tmp = mkdtempSync(join(benchDir, "no-candidate-"));
+  try {
+    const pack = (JSON.parse(readFileSync(join(terms, "terms.json"), "utf8")).terms ?? []).map((t) => JSON.stringify(t.term));
+    writeFileSync(
+      join(tmp, "terms.yaml"),
+      `pack: bench-terms\nversion: 1.0.0\nrules:\n  - id: term\n    kind: term\n    level: error\n    law: 广告法第九条第三项\n` +
+        `    message:\n      zh: 「{match}」\n    terms: [${pack.join(", ")}]\n`,
+    );
+    const termsConfig = join(tmp, "adlint.config.yaml");
+    writeFileSync(termsConfig, "packs: [./terms.yaml]\n");
+    progress(`adlint, ${TERM_COUNT} terms, finding the files without one ...`);
+    const found = await runNode([cli, "--config", termsConfig, "-f", "json", "."], { cwd: clean.dir, rss: false, stdout: true });
+    if (found.code > 1) return record({ label: "adlint, files with no candidate", note: `failed (exit ${found.code})` });
+    const flagged = new Set(JSON.parse(found.stdout).filter((r) => r.messages.length).map((r) => r.filePath));
+    const unflagged = clean.files.filter((file) => !flagged.has(file.path));
+    if (unflagged.length === 0) return record({ label: "adlint, files with no candidate", note: "n/a (every file holds a term)" });
+    // Linked again into further folders until there are as many as in the corpus, so start-up is not most of the time.
+    const dir = join(tmp, "copy");
+    const files = [];
+    for (let round = 0; files.length < clean.files.length; round++)
+      for (const file of unflagged) {
+        const linked = join(dir, String(round), file.rel);
+        mkdirSync(dirname(linked), { recursive: true });
+        linkSync(file.path, linked);
+        files.push({ ...file, path: linked });
+      }
+    progress(`adlint, ${unflagged.length.toLocaleString("en")} of ${clean.files.length.toLocaleString("en")} files hold no term; ${files.length.toLocaleString("en")} links to them ...`);
+    const result = await runNode([cli, "--config", termsConfig, "-f", "unix", "."], { cwd: dir });
+    return outcome(`adlint, files with no candidate (${TERM_COUNT} terms)`, files, result);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** textlint + prh on the first files of the corpus, and textlint with a rule that does nothing. */
 async function textlintRows(where) {
   let bin;
@@ -244,6 +289,7 @@ if (opt.scale) {
   scaled = corpus(n * 4, opt.density);
   scaleCold = await adlintCacheRows(scaled, `, ${(n * 4).toLocaleString("en")} files`, { warm: false });
 }
+await noCandidateRow();
 await naiveRow(main);
 const textlint = opt["skip-textlint"] ? undefined : await textlintRows(main);
 
