@@ -43,10 +43,11 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
 /**
  * Whether an enabled rule may match `text`: a term of it occurs, or one of
  * each set of literals one of its patterns needs, or it has a pattern with no
- * literal that matches.
+ * literal that matches; with `documentReads`, also whether `text` holds a
+ * literal that an enabled rule's document-level check reads.
  * Stops at the first sign, and runs no expression that has a literal.
  */
-export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, { documentReads = false } = {}): boolean {
   // A pattern's literal sets are looked for once, whichever of its literals comes first.
   const ruledOut = new Set<PatternRef>();
   const mayRun = (p: PatternRef) => {
@@ -57,7 +58,8 @@ export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledR
   };
   const some = rules.automaton.some(text, (k) => {
     const key = rules.keys[k]!;
-    return key.termRules.some((r) => enabled(rules.rules[r]!)) || key.patterns.some(mayRun);
+    const on = (r: number) => enabled(rules.rules[r]!);
+    return key.termRules.some(on) || key.patterns.some(mayRun) || (documentReads && key.documentRules.some(on));
   });
   if (some) return true;
   return rules.unfiltered.some((ref) => {

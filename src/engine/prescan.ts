@@ -56,10 +56,7 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
 
 /** The look at the text as written: most candidates show in it. */
 function mayMatterAsWritten(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
-  const folded = foldText(text);
-  if (mayMatch(folded, rules, enabled)) return true;
-  const literals = rules.documentLiterals;
-  return literals.automaton.some(folded, (k) => literals.rules[k]!.some((r) => enabled(rules.rules[r]!)));
+  return mayMatch(foldText(text), rules, enabled, { documentReads: true });
 }
 
 /** The look at the text without its markup, for a term split by emphasis, a tag or an entity. */

@@ -82,6 +82,8 @@ export interface PatternRef {
 export interface KeyUse {
   termRules: number[];
   patterns: PatternRef[];
+  /** Rules with a document-level check that reads this literal (see DocumentLiterals). */
+  documentRules: number[];
 }
 
 /**
@@ -127,7 +129,7 @@ export class RuleSet {
       if (k === undefined) {
         k = index.size;
         index.set(key, k);
-        this.keys.push({ termRules: [], patterns: [] });
+        this.keys.push({ termRules: [], patterns: [], documentRules: [] });
       }
       return this.keys[k]!;
     };
@@ -144,8 +146,11 @@ export class RuleSet {
         else for (const literal of literals) use(literal).patterns.push(ref);
       });
     });
+    const read = documentReads(this.rules);
+    // The prescan looks for candidates and for what document-level checks read in one pass.
+    for (const [literal, users] of read.index) use(literal).documentRules.push(...users);
     this.automaton = new TermAutomaton([...index.keys()]);
-    this.documentLiterals = documentLiterals(this.rules);
+    this.documentLiterals = { automaton: new TermAutomaton([...read.index.keys()]), rules: [...read.index.values()], unfiltered: read.unfiltered };
   }
 
   rule(id: string): CompiledRule | undefined {
@@ -158,7 +163,8 @@ export class RuleSet {
   }
 }
 
-function documentLiterals(rules: CompiledRule[]): DocumentLiterals {
+/** The rules reading each literal in document-level checks, and the rules whose checks need none. */
+function documentReads(rules: CompiledRule[]): { index: Map<string, number[]>; unfiltered: number[] } {
   const index = new Map<string, number[]>();
   const unfiltered: number[] = [];
   rules.forEach((rule, r) => {
@@ -176,5 +182,5 @@ function documentLiterals(rules: CompiledRule[]): DocumentLiterals {
       }
     }
   });
-  return { automaton: new TermAutomaton([...index.keys()]), rules: [...index.values()], unfiltered };
+  return { index, unfiltered };
 }
