@@ -329,4 +329,15 @@ describe.concurrent("decoding", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("a.md:1:1: file skipped: cannot read a.md (EACCES) [Warning]");
   });
+
+  it.skipIf(process.getuid?.() === 0)("warns about a folder it cannot read, naming it, and lints the rest (skipped as root)", async () => {
+    const root = project({ "copy/a.md": "最佳\n", "locked/b.md": "最佳\n" });
+    chmodSync(join(root, "locked"), 0o000);
+    const r = await adlint(root, "-f", "unix", "--locale", "en", ".");
+    chmodSync(join(root, "locked"), 0o755);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("copy/a.md:1:1:");
+    expect(r.stdout).toContain("locked:1:1: file skipped: cannot read locked (EACCES) [Warning]");
+    noStack(r.stderr);
+  });
 });

@@ -80,10 +80,10 @@ function walk(dir: string, extensions: ReadonlySet<string>, out: Walked = { file
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "error";
-    // A folder removed while it was walked holds nothing.
-    if (code === "ENOENT") return out;
-    throw new AdlintError(`cannot read the folder ${dir} (${code})`);
+    // A folder removed while it was walked holds nothing; one that cannot be read is linted
+    // itself, so the report says it was skipped and why, as for a file that cannot be read.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") out.files.push(dir);
+    return out;
   }
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const entry of entries) {
