@@ -265,7 +265,7 @@ describe("the cache file", () => {
     expect([cache.hits, cache.misses]).toEqual([0, 1]);
   });
 
-  type Data = { shapes: unknown[]; files: Array<[string, string, number[]]> };
+  type Data = { shapes: unknown[]; files: Array<[string, string, Int32Array | number[]]> };
   const corrupt: Array<[string, (saved: Buffer) => Uint8Array]> = [
     ["empty", () => new Uint8Array(0)],
     ["not a cache at all", () => Buffer.from("{files:")],
@@ -277,7 +277,16 @@ describe("the cache file", () => {
       "with a row cut short",
       (saved) => {
         const data = deserialize(saved) as Data;
-        data.files[0]![2].pop();
+        const rows = data.files[0]![2] as Int32Array;
+        data.files[0]![2] = rows.slice(0, rows.length - 1);
+        return serialize(data);
+      },
+    ],
+    [
+      "with rows that are plain numbers",
+      (saved) => {
+        const data = deserialize(saved) as Data;
+        data.files[0]![2] = [...data.files[0]![2]];
         return serialize(data);
       },
     ],

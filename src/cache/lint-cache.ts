@@ -135,7 +135,7 @@ type Shape = Record<string, unknown>;
 /** A file's cached diagnostics, as rows into the shape table; decoded when looked up. */
 interface Entry {
   hash: string;
-  rows: number[];
+  rows: Int32Array;
   /** The file's stamp when its bytes hashed to `hash`, if it had settled by then. */
   stamp?: FileStamp;
 }
@@ -145,7 +145,7 @@ interface CacheData {
   key: string;
   shapes: Shape[];
   /** [path relative to the cache's folder, content hash, rows, and the file's stamp when there is one]. */
-  files: Array<[string, string, number[]] | [string, string, number[], FileStamp]>;
+  files: Array<[string, string, Int32Array] | [string, string, Int32Array, FileStamp]>;
 }
 
 /** A cache that could not be written: the lint's results stand, the next run is just not faster. */
@@ -186,7 +186,7 @@ function shapeOf(d: Diagnostic): string {
 /** The keys of a shape, besides its range, whose values are not primitives: only those are copied deep. */
 const deepKeys = (shape: Shape): string[] => Object.keys(shape).filter((key) => key !== "range" && typeof shape[key] === "object" && shape[key] !== null);
 
-function diagnosticOf(shape: Shape, deep: string[], rows: number[], at: number): Diagnostic {
+function diagnosticOf(shape: Shape, deep: string[], rows: Int32Array, at: number): Diagnostic {
   const by = rows[at + 5]!;
   const d = { ...shape } as unknown as Diagnostic;
   const range = shape["range"] as [number, number];
@@ -211,15 +211,11 @@ function isCacheData(data: unknown, key: string): data is CacheData {
   if (format !== FORMAT || written !== key || !Array.isArray(shapes) || !Array.isArray(files)) return false;
   if (!shapes.every((s: unknown) => typeof s === "object" && s !== null && !Array.isArray(s) && isPair((s as Shape)["range"]))) return false;
   return files.every((file: unknown) => {
-    if (!Array.isArray(file) || typeof file[0] !== "string" || typeof file[1] !== "string" || !Array.isArray(file[2])) return false;
+    if (!Array.isArray(file) || typeof file[0] !== "string" || typeof file[1] !== "string" || !(file[2] instanceof Int32Array)) return false;
     if (file.length > 4 || (file.length === 4 && !isStamp(file[3]))) return false;
-    const rows = file[2] as unknown[];
+    const rows = file[2];
     if (rows.length % ROW !== 0) return false;
-    for (let i = 0; i < rows.length; i++) {
-      const n = rows[i];
-      if (typeof n !== "number" || !Number.isInteger(n)) return false;
-      if (i % ROW === 0 && (n < 0 || n >= shapes.length)) return false;
-    }
+    for (let i = 0; i < rows.length; i += ROW) if (rows[i]! < 0 || rows[i]! >= shapes.length) return false;
     return true;
   });
 }
@@ -346,16 +342,22 @@ export class LintCache {
    */
   store(path: string, hash: string, messages: Diagnostic[], stamp?: FileStamp): void {
     const ids = (this.shapeIds ??= new Map(this.shapes.map((shape, i) => [JSON.stringify(shape), i])));
-    const rows: number[] = [];
-    for (const d of messages) {
+    const rows = new Int32Array(messages.length * ROW);
+    messages.forEach((d, i) => {
       const json = shapeOf(d);
       let id = ids.get(json);
       if (id === undefined) {
         id = this.shapes.push(JSON.parse(json) as Shape) - 1;
         ids.set(json, id);
       }
-      rows.push(id, d.line, d.column, d.endLine, d.endColumn, d.range[0]);
-    }
+      const at = i * ROW;
+      rows[at] = id;
+      rows[at + 1] = d.line;
+      rows[at + 2] = d.column;
+      rows[at + 3] = d.endLine;
+      rows[at + 4] = d.endColumn;
+      rows[at + 5] = d.range[0];
+    });
     this.live.set(this.entryPath(path), this.stamped({ hash, rows }, stamp));
     this.changed = true;
   }
