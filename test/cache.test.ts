@@ -3,6 +3,7 @@
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   adlintVersion,
@@ -54,6 +55,15 @@ function lintSite(root: string, files = ["copy/launch.md", "copy/about.md", "sms
     const text = readFileSync(path, "utf8");
     return { path, hash: contentHash(text), messages: lintText(text, { project, filePath: path }).messages };
   });
+}
+
+/** A copy of a diagnostic with every range in it moved by `by`. */
+function shiftAll(value: unknown, by: number): never {
+  if (Array.isArray(value)) return value.map((item) => shiftAll(item, by)) as never;
+  if (typeof value !== "object" || value === null) return value as never;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, key === "range" && Array.isArray(item) && item.length === 2 ? item.map((n: number) => n + by) : shiftAll(item, by)]),
+  ) as never;
 }
 
 /** A cache of the whole site, saved to `file`. */
@@ -153,6 +163,59 @@ describe("entries", () => {
     expect(next.lookup(about.path, contentHash("改过的文案\n"))).toEqual([]);
     expect(next.lookup(about.path, about.hash)).toBeUndefined();
     expect(next.lookup(promo.path, promo.hash)).toBeUndefined();
+  });
+
+  it("come back as JSON would carry them, however alike, for any fields in any order", () => {
+    const root = tree({});
+    const file = join(root, "results.bin");
+    const pick = <T>(...values: T[]) => fc.constantFrom(...values);
+    const fix = fc.record({ range: fc.tuple(fc.nat(3), fc.nat(3)), text: pick("甲", "乙") }, { requiredKeys: ["range"] });
+    const fields = fc.record(
+      {
+        ruleId: pick("p/a", null),
+        severity: pick(1, 2),
+        message: pick("m"),
+        law: pick("法", undefined),
+        fix,
+        suggestions: fc.array(fc.record({ desc: pick("改", "换"), fix }), { maxLength: 2 }),
+        cueStart: pick(0, 7),
+        extra: pick([1, 2], { range: [1, 2, 3] }, { deep: { range: [0, 1] } }),
+      },
+      { requiredKeys: ["ruleId", "severity", "message"] },
+    );
+    const build = (of: Record<string, unknown>, order: string[], start: number): Diagnostic => {
+      const d: Record<string, unknown> = { line: 1, column: 1 };
+      for (const key of order) d[key] = of[key];
+      return { ...d, range: [start, start + 2], endLine: 1, endColumn: 3 } as unknown as Diagnostic;
+    };
+    /** Copies of one diagnostic: elsewhere (the same shape), its fields reordered, or a nested range moved. */
+    const family = fields.chain((base) =>
+      fc.array(fc.tuple(pick("elsewhere", "reordered", "nested"), fc.nat(5), fc.nat(30)), { maxLength: 6 }).map((changes) => {
+        const order = Object.keys(base);
+        const out = [build(base, order, 0)];
+        for (const [change, by, start] of changes) {
+          if (change === "elsewhere") out.push(shiftAll(build(base, order, 0), start));
+          if (change === "reordered") out.push(build(base, [...order].sort(() => (by % 2 ? 1 : -1)).reverse(), start));
+          if (change === "nested" && base["fix"]) {
+            const moved = build(base, order, start) as unknown as { fix: { range: [number, number] } };
+            moved.fix = { ...moved.fix, range: [moved.fix.range[0] + by + 1, moved.fix.range[1]] };
+            out.push(moved as unknown as Diagnostic);
+          }
+        }
+        return out;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(family, { minLength: 1, maxLength: 3 }), (families) => {
+        const all = families.flat();
+        const cache = LintCache.load(file, "k");
+        cache.store(join(root, "a.md"), "h", all);
+        expect(cache.save()).toBeUndefined();
+        // Field order too: reports print them in it.
+        expect(JSON.stringify(LintCache.load(file, "k").lookup(join(root, "a.md"), "h"))).toBe(JSON.stringify(all));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it("are found by the file's stamp once it has settled, and only by the very same stamp", () => {

@@ -177,10 +177,52 @@ function shifted(value: unknown, by: number): unknown {
 }
 
 /** The shape of a diagnostic: its ranges relative to its start, its line and columns 0 (kept, to keep the key order). */
-function shapeOf(d: Diagnostic): string {
+function shapeOf(d: Diagnostic): Shape {
   const shape = shifted(d, -d.range[0]) as Shape;
   shape["line"] = shape["column"] = shape["endLine"] = shape["endColumn"] = 0;
-  return JSON.stringify(shape);
+  // As JSON gives it back: a field left undefined is no field.
+  return JSON.parse(JSON.stringify(shape)) as Shape;
+}
+
+const POSITION = new Set(["line", "column", "endLine", "endColumn"]);
+
+/**
+ * What diagnostics of one shape have in common, to index shapes by: the message, the
+ * width and the subtitle cue. Shapes alike in all three are few, and are compared whole.
+ */
+function likeness(d: Shape): string {
+  const range = d["range"] as [number, number];
+  return `${String(d["message"])}\u0000${range[1] - range[0]}\u0000${String(d["cueStart"] ?? "")}`;
+}
+
+/**
+ * Whether `value`, its ranges moved by `-by`, prints as `shape` prints: the same
+ * fields in the same order and the same values; at the top, any line and column.
+ * It may say no to a value of the shape (it then gets a shape of its own), never yes
+ * to one of another.
+ */
+function hasShape(value: unknown, shape: unknown, by: number, top = false): boolean {
+  if (typeof shape !== "object" || shape === null) return value === shape;
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(shape)) {
+    if (!Array.isArray(value) || value.length !== shape.length) return false;
+    for (let i = 0; i < shape.length; i++) if (!hasShape(value[i], shape[i], by)) return false;
+    return true;
+  }
+  if (Array.isArray(value)) return false;
+  const keys = Object.keys(shape);
+  let k = 0;
+  for (const key in value) {
+    const item = (value as Shape)[key];
+    if (item === undefined) continue;
+    if (keys[k++] !== key) return false;
+    const expected = (shape as Shape)[key];
+    if (top && POSITION.has(key)) continue;
+    if (key === "range" && isPair(item) && isPair(expected)) {
+      if (item[0] - by !== expected[0] || item[1] - by !== expected[1]) return false;
+    } else if (!hasShape(item, expected, by)) return false;
+  }
+  return k === keys.length;
 }
 
 /** The keys of a shape, besides its range, whose values are not primitives: only those are copied deep. */
@@ -244,8 +286,8 @@ export class LintCache {
   private readonly shapes: Shape[];
   /** Each shape's deep keys, worked out when it is first decoded. */
   private readonly deep: Array<string[] | undefined> = [];
-  /** Shape indices by JSON text, built on the first store. */
-  private shapeIds: Map<string, number> | undefined;
+  /** Shape indices by likeness, built on the first store: a diagnostic's shape is one of those alike. */
+  private alikeShapes: Map<string, number[]> | undefined;
   /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
   private readonly base: string;
   private readonly relative: (file: string) => string;
@@ -341,14 +383,16 @@ export class LintCache {
    * is the file's as it was read.
    */
   store(path: string, hash: string, messages: Diagnostic[], stamp?: FileStamp): void {
-    const ids = (this.shapeIds ??= new Map(this.shapes.map((shape, i) => [JSON.stringify(shape), i])));
+    const index = (this.alikeShapes ??= this.indexShapes());
     const rows = new Int32Array(messages.length * ROW);
     messages.forEach((d, i) => {
-      const json = shapeOf(d);
-      let id = ids.get(json);
+      const like = likeness(d as unknown as Shape);
+      const alike = index.get(like);
+      let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true));
       if (id === undefined) {
-        id = this.shapes.push(JSON.parse(json) as Shape) - 1;
-        ids.set(json, id);
+        id = this.shapes.push(shapeOf(d)) - 1;
+        if (alike) alike.push(id);
+        else index.set(like, [id]);
       }
       const at = i * ROW;
       rows[at] = id;
@@ -360,6 +404,17 @@ export class LintCache {
     });
     this.live.set(this.entryPath(path), this.stamped({ hash, rows }, stamp));
     this.changed = true;
+  }
+
+  private indexShapes(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.shapes.forEach((shape, id) => {
+      const like = likeness(shape);
+      const alike = index.get(like);
+      if (alike) alike.push(id);
+      else index.set(like, [id]);
+    });
+    return index;
   }
 
   /**
