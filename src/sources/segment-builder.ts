@@ -18,13 +18,13 @@ const SLAB = 1 << 16;
 let slab = new Int32Array(SLAB);
 let used = 0;
 
-function store(values: readonly number[]): Int32Array {
-  if (used + values.length > slab.length) {
-    slab = new Int32Array(Math.max(SLAB, values.length));
+/** Room for `length` positions, in the current slab or a new one. */
+function take(length: number): Int32Array {
+  if (used + length > slab.length) {
+    slab = new Int32Array(Math.max(SLAB, length));
     used = 0;
   }
-  slab.set(values, used);
-  return slab.subarray(used, (used += values.length));
+  return slab.subarray(used, (used += length));
 }
 
 /** Where each code unit of a piece of text stands in the source: its own range each, or (a number) one after another from there. */
@@ -32,24 +32,17 @@ export type Placement = Alignment | number;
 
 export class SegmentBuilder {
   private text = "";
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** Each piece's length and placement, written out as positions only when the segment is built. */
+  private readonly lengths: number[] = [];
+  private readonly placements: Placement[] = [];
 
   constructor(private readonly kind: SegmentKind) {}
 
+  /** Adds `value`, placed by `at`, which is read when the segment is built and must not change before. */
   add(value: string, at: Placement): void {
     this.text += value;
-    if (typeof at === "number") {
-      for (let i = 0; i < value.length; i++) {
-        this.starts.push(at + i);
-        this.ends.push(at + i + 1);
-      }
-      return;
-    }
-    for (let i = 0; i < value.length; i++) {
-      this.starts.push(at.starts[i]!);
-      this.ends.push(at.ends[i]!);
-    }
+    this.lengths.push(value.length);
+    this.placements.push(at);
   }
 
   /** Adds copy, leaving out the URLs written in it: a URL is an address, not something people read. */
@@ -78,7 +71,23 @@ export class SegmentBuilder {
   /** The segment, or undefined when it holds no visible copy. */
   build(): Segment | undefined {
     if (!VISIBLE.test(this.text)) return undefined;
-    return { kind: this.kind, text: this.text, starts: store(this.starts), ends: store(this.ends) };
+    const starts = take(this.text.length);
+    const ends = take(this.text.length);
+    let k = 0;
+    this.placements.forEach((at, p) => {
+      const length = this.lengths[p]!;
+      if (typeof at === "number")
+        for (let i = 0; i < length; i++, k++) {
+          starts[k] = at + i;
+          ends[k] = at + i + 1;
+        }
+      else
+        for (let i = 0; i < length; i++, k++) {
+          starts[k] = at.starts[i]!;
+          ends[k] = at.ends[i]!;
+        }
+    });
+    return { kind: this.kind, text: this.text, starts, ends };
   }
 }
 
