@@ -244,7 +244,8 @@ function diagnosticOf(shape: Shape, deep: string[], rows: Int32Array, at: number
 const isStamp = (value: unknown): value is FileStamp =>
   Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === "number" && Number.isFinite(n));
 
-const sameStamp = (a: FileStamp, b: FileStamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]);
 
 /** Whether what was read is a cache written with `key`, down to every row pointing at a shape. */
 function isCacheData(data: unknown, key: string): data is CacheData {
@@ -355,7 +356,7 @@ export class LintCache {
       return undefined;
     }
     const restamped = this.stamped({ hash, rows: entry.rows }, stamp);
-    if (restamped.stamp !== entry.stamp && !(restamped.stamp && entry.stamp && sameStamp(restamped.stamp, entry.stamp))) this.changed = true;
+    if (!sameStamp(restamped.stamp, entry.stamp)) this.changed = true;
     return this.hit(key, restamped);
   }
 
