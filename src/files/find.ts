@@ -139,8 +139,8 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
       continue;
     }
     // Like git, a walk does not follow links to folders, so a link loop cannot trap it.
-    const base = stat?.isDirectory() ? path : options.cwd;
     const walked = stat?.isDirectory() ? walk(path, extensions) : undefined;
+    const base = walked ? path : options.cwd;
     const matches =
       walked?.files ??
       fg.sync(pattern, { cwd: base, ignore: ALWAYS_IGNORED, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false });
