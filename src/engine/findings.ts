@@ -66,29 +66,19 @@ function sourceRange(segment: Segment, start: number, end: number): [number, num
   return [segment.starts[from]!, segment.ends[Math.max(from, to - 1)]!];
 }
 
-/**
- * The rules whose document-level expressions (a requirement and its trigger,
- * evidence looked for in the whole document) may match somewhere in the
- * document: one of their literals occurs in a segment, or they have an
- * expression without literals. One scan of the copy for all of them.
- */
-function requirementsBearing(folded: readonly string[], rules: RuleSet): Set<number> {
-  const { automaton, rules: users, unfiltered } = rules.documentLiterals;
-  const bearing = new Set(unfiltered);
-  // The joined copy holds every segment: a literal of one is found (one across a join only costs the exact check).
-  for (const hit of automaton.scan(folded.join("\n"))) for (const r of users[hit.term]!) bearing.add(r);
-  return bearing;
-}
-
 export function findViolations(doc: ParsedDocument, rules: RuleSet, context: JudgeContext): Finding[] {
   const enabled = (rule: CompiledRule) => appliesTo(rule, doc);
   const folded = doc.segments.map((s) => foldText(s.text));
   const texts: DocumentTexts = { folded };
   const findings: Finding[] = [];
+  // The rules whose document-level expressions (a requirement and its trigger,
+  // evidence looked for in the whole document) may match in some segment: one
+  // of their literals occurs in it, or they have an expression without literals.
+  const bearing = new Set(rules.documentUnfiltered);
 
   doc.segments.forEach((segment, i) => {
     const text = folded[i]!;
-    for (const c of findCandidates(text, rules, enabled)) {
+    for (const c of findCandidates(text, rules, enabled, bearing)) {
       if (!spokenBy(c.rule, segment)) continue;
       if (isAllowed(text, c)) continue;
       const matched = text.slice(c.start, c.end);
@@ -111,9 +101,7 @@ export function findViolations(doc: ParsedDocument, rules: RuleSet, context: Jud
     }
   });
 
-  // Scanned for only when an enabled requirement asks.
-  let bearing: Set<number> | undefined;
-  const bears = (r: number) => (bearing ??= requirementsBearing(folded, rules)).has(r);
+  const bears = (r: number) => bearing.has(r);
   rules.rules.forEach((rule, r) => {
     if (rule.spec.kind !== "require" || !enabled(rule) || doc.segments.length === 0) return;
     if (bears(r) && folded.some((f) => anyMatch(rule.require, f))) return;

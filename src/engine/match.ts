@@ -8,8 +8,12 @@ export interface Candidate {
   end: number;
 }
 
-/** All candidates of the enabled rules, leftmost-longest and non-overlapping per rule. */
-export function findCandidates(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): Candidate[] {
+/**
+ * All candidates of the enabled rules, leftmost-longest and non-overlapping per
+ * rule. With `reads`, also gathers the rules whose document-level checks read
+ * a literal that `text` holds.
+ */
+export function findCandidates(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, reads?: Set<number>): Candidate[] {
   const hits = rules.automaton.scan(text);
   // Most segments hold no term and no literal: nothing to gather.
   if (hits.length === 0 && rules.unfiltered.length === 0) return [];
@@ -20,6 +24,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
     else perRule.set(c.rule, [c]);
   };
   // One scan finds the terms, and which patterns have a literal here and so may match.
+  // (Checking first that a text holds every literal a pattern needs costs more than running it.)
   const toRun = new Set<PatternRef>();
   for (const hit of hits) {
     const key = rules.keys[hit.term]!;
@@ -28,6 +33,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
       if (enabled(rule)) add({ rule, start: hit.start, end: hit.end });
     }
     for (const ref of key.patterns) toRun.add(ref);
+    if (reads) for (const r of key.documentRules) reads.add(r);
   }
   for (const ref of rules.unfiltered) toRun.add(ref);
   for (const ref of toRun) {

@@ -86,7 +86,7 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, known);
   // A requirement with no trigger applies to every document of its channels and categories.
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
-  if (rules.documentLiterals.unfiltered.some((r) => enabled(rules.rules[r]!))) return all;
+  if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
   // Every block as written, then every block without its markup: a candidate mostly shows as written, and so sooner.

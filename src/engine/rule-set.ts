@@ -78,25 +78,16 @@ export interface PatternRef {
   needs: string[][][];
 }
 
-/** What one automaton key stands for: a term of some rules, a literal of some patterns, or both. */
+/** What one automaton key stands for: a term of some rules, a literal of some patterns or of document-level checks, or several. */
 export interface KeyUse {
   termRules: number[];
   patterns: PatternRef[];
-  /** Rules with a document-level check that reads this literal (see DocumentLiterals). */
+  /**
+   * Rules with a document-level check that reads this literal: a requirement
+   * and its trigger, evidence looked for in the whole document. Copy without
+   * any of their literals cannot change such a check's outcome.
+   */
   documentRules: number[];
-}
-
-/**
- * What document-level checks read, beyond candidates: a requirement and its
- * trigger, and evidence looked for in the whole document. Copy without any of
- * these literals cannot change such a check's outcome.
- */
-export interface DocumentLiterals {
-  automaton: TermAutomaton;
-  /** For each automaton key, the rules whose checks read it. */
-  rules: number[][];
-  /** Rules with an expression that needs no literal: every piece of copy may matter to them. */
-  unfiltered: number[];
 }
 
 export class RuleSet {
@@ -107,7 +98,8 @@ export class RuleSet {
   readonly keys: KeyUse[];
   /** Patterns with no literal to filter on: they run on every text. */
   readonly unfiltered: PatternRef[];
-  readonly documentLiterals: DocumentLiterals;
+  /** Rules with a document-level check that reads no literal: any copy may change its outcome. */
+  readonly documentUnfiltered: number[];
   private readonly byId: Map<string, CompiledRule>;
 
   constructor(
@@ -150,7 +142,7 @@ export class RuleSet {
     // The prescan looks for candidates and for what document-level checks read in one pass.
     for (const [literal, users] of read.index) use(literal).documentRules.push(...users);
     this.automaton = new TermAutomaton([...index.keys()]);
-    this.documentLiterals = { automaton: new TermAutomaton([...read.index.keys()]), rules: [...read.index.values()], unfiltered: read.unfiltered };
+    this.documentUnfiltered = read.unfiltered;
   }
 
   rule(id: string): CompiledRule | undefined {
