@@ -12,6 +12,27 @@ export interface TermHit {
   end: number;
 }
 
+/** Occurrences of terms, as term and end offset in parallel arrays, of which the first `count` are filled; filled again by each scan. */
+export class HitList {
+  terms = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+
+  push(term: number, end: number): void {
+    if (this.count === this.terms.length) {
+      const grown = (old: Int32Array) => {
+        const fresh = new Int32Array(old.length * 2);
+        fresh.set(old);
+        return fresh;
+      };
+      this.terms = grown(this.terms);
+      this.ends = grown(this.ends);
+    }
+    this.terms[this.count] = term;
+    this.ends[this.count++] = end;
+  }
+}
+
 export class TermAutomaton {
   // Node n's transitions; failure link; terms ending here; next node with output.
   private readonly next: Array<Map<number, number>> = [new Map()];
@@ -121,6 +142,20 @@ export class TermAutomaton {
       return false;
     });
     return hits;
+  }
+
+  /** What `scan` finds, into `hits`, without an object for each occurrence. */
+  scanInto(text: string, hits: HitList): void {
+    hits.count = 0;
+    this.walk(text, (term, end) => {
+      hits.push(term, end);
+      return false;
+    });
+  }
+
+  /** The length of term `term`, in UTF-16 code units. */
+  termLength(term: number): number {
+    return this.lengths[term]!;
   }
 
   /** Whether some occurrence of a term passes `test`; stops at the first that does. */

@@ -1,5 +1,6 @@
 // Finds candidate matches in one folded text: term hits from the automaton
 // and per-rule pattern hits, before any judging.
+import { HitList } from "./automaton.js";
 import type { CompiledRule, Expression, PatternRef, RuleSet } from "./rule-set.js";
 
 export interface Candidate {
@@ -8,15 +9,19 @@ export interface Candidate {
   end: number;
 }
 
+/** Filled by each scan for candidates: a scan never runs inside another. */
+const hits = new HitList();
+
 /**
  * All candidates of the enabled rules, leftmost-longest and non-overlapping per
  * rule. With `reads`, also gathers the rules whose document-level checks read
  * a literal that `text` holds.
  */
 export function findCandidates(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, reads?: Set<number>): Candidate[] {
-  const hits = rules.automaton.scan(text);
+  const { automaton } = rules;
+  automaton.scanInto(text, hits);
   // Most segments hold no term and no literal: nothing to gather.
-  if (hits.length === 0 && rules.unfiltered.length === 0) return [];
+  if (hits.count === 0 && rules.unfiltered.length === 0) return [];
   const perRule = new Map<CompiledRule, Candidate[]>();
   const add = (c: Candidate) => {
     const list = perRule.get(c.rule);
@@ -26,11 +31,13 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   // One scan finds the terms, and which patterns have a literal here and so may match.
   // (Checking first that a text holds every literal a pattern needs costs more than running it.)
   const toRun = new Set<PatternRef>();
-  for (const hit of hits) {
-    const key = rules.keys[hit.term]!;
+  for (let h = 0; h < hits.count; h++) {
+    const term = hits.terms[h]!;
+    const key = rules.keys[term]!;
     for (const r of key.termRules) {
       const rule = rules.rules[r]!;
-      if (enabled(rule)) add({ rule, start: hit.start, end: hit.end });
+      const end = hits.ends[h]!;
+      if (enabled(rule)) add({ rule, start: end - automaton.termLength(term), end });
     }
     for (const ref of key.patterns) toRun.add(ref);
     if (reads) for (const r of key.documentRules) reads.add(r);
@@ -39,7 +46,13 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   for (const ref of toRun) {
     const rule = rules.rules[ref.rule]!;
     if (!enabled(rule)) continue;
-    for (const [start, end] of regexHits(rule.patterns[ref.pattern]!, text)) add({ rule, start, end });
+    // As `regexHits` yields them, without a generator: most patterns run here.
+    const re = rule.patterns[ref.pattern]!;
+    re.lastIndex = 0;
+    for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
+      const [start, end] = rangeOf(m);
+      add({ rule, start, end });
+    }
   }
   const out: Candidate[] = [];
   for (const list of perRule.values()) out.push(...leftmostLongest(list));
@@ -86,15 +99,21 @@ function holdsNeeds(p: PatternRef, text: string): boolean {
  */
 export function* regexHits(re: RegExp, text: string): Generator<[number, number]> {
   re.lastIndex = 0;
+  for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) yield rangeOf(m);
+}
+
+/** The next non-empty match of a global regex from its `lastIndex`. */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const hit = m.indices?.groups?.["hit"];
-    if (hit) yield hit;
-    else yield [m.index, m.index + m[0].length];
+    if (m[0].length > 0) return m;
+    re.lastIndex++;
   }
+  return null;
+}
+
+/** The range a match reports: its `hit` group, or the whole of it. */
+function rangeOf(m: RegExpExecArray): [number, number] {
+  return m.indices?.groups?.["hit"] ?? [m.index, m.index + m[0].length];
 }
 
 /** Whether `text` holds one of the literals the expression needs, or it needs none: only then can it match. */
