@@ -1,0 +1,87 @@
+// The command keeps the code V8 compiled for it, and the next run starts from
+// it: a run writes the cache once, a later run reads it and leaves it alone,
+// and a cache V8 cannot use is replaced without changing what adlint says.
+import { execFile } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAIN, type Run } from "./helpers/cli.js";
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "adlint-compile-"));
+  writeFileSync(join(dir, "copy.md"), "# 面膜\n\n全网最佳的面膜，👍🏻 限時搶購。\n");
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(env: Record<string, string>): Promise<Run> {
+  return new Promise((done) => {
+    const child = execFile(process.execPath, [MAIN, "copy.md"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } }, (_e, stdout, stderr) =>
+      done({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+/** The cache files in `folder`, with their bytes and modification times. */
+function cacheIn(folder: string): Array<{ name: string; bytes: Buffer; mtimeMs: number }> {
+  return readdirSync(folder).map((name) => ({ name, bytes: readFileSync(join(folder, name)), mtimeMs: statSync(join(folder, name)).mtimeMs }));
+}
+
+describe("the compile cache", () => {
+  it("is written by the first run and read, as it is, by the next", async () => {
+    const folder = join(dir, "cache");
+    const first = await run({ ADLINT_COMPILE_CACHE: folder });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("ad-law/absolute-term");
+    const written = cacheIn(folder);
+    expect(written).toHaveLength(1);
+    expect(written[0]!.name).toContain(process.version);
+
+    const second = await run({ ADLINT_COMPILE_CACHE: folder });
+    expect(second).toEqual(first);
+    // V8 took it: a cache it refuses is written anew.
+    expect(cacheIn(folder)).toEqual(written);
+  });
+
+  it("replaces a cache V8 refuses, and says the same", async () => {
+    const folder = join(dir, "cache");
+    const first = await run({ ADLINT_COMPILE_CACHE: folder });
+    const written = cacheIn(folder);
+    expect(written).toHaveLength(1);
+    const { name, bytes } = written[0]!;
+    const garbage = Buffer.alloc(bytes.length, 0x5a);
+    writeFileSync(join(folder, name), garbage);
+
+    expect(await run({ ADLINT_COMPILE_CACHE: folder })).toEqual(first);
+    const [rewritten] = cacheIn(folder);
+    expect(rewritten!.name).toBe(name);
+    expect(rewritten!.bytes.equals(garbage)).toBe(false);
+  });
+
+  it("is off with ADLINT_COMPILE_CACHE=off", async () => {
+    const temp = join(dir, "tmp");
+    mkdirSync(temp);
+    const result = await run({ ADLINT_COMPILE_CACHE: "off", TMPDIR: temp, TMP: temp, TEMP: temp });
+    expect(result.code).toBe(1);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === "win32")("lives in a folder of the user's own in the temporary folder, and not in one others can write to", async () => {
+    const temp = join(dir, "tmp");
+    mkdirSync(temp);
+    const env = { ADLINT_COMPILE_CACHE: "", TMPDIR: temp, TMP: temp, TEMP: temp };
+    const own = join(temp, `adlint-compile-cache-${process.getuid!()}`);
+    const first = await run(env);
+    expect((statSync(own).mode & 0o777).toString(8)).toBe("700");
+    expect(cacheIn(own)).toHaveLength(1);
+
+    rmSync(own, { recursive: true });
+    mkdirSync(own);
+    chmodSync(own, 0o777);
+    expect(await run(env)).toEqual(first);
+    expect(readdirSync(own)).toEqual([]);
+  });
+});
