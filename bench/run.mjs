@@ -9,7 +9,8 @@
 // realistic density (most files clean); the naive baseline; textlint + prh and textlint with a
 // no-op rule (its Markdown parsing alone) on the first files of the corpus; and adlint given the
 // 2,000 terms as one pack, on the files of a corpus without banned terms (density 0) that hold
-// none of them (linked as many times as the corpus has files), so that no file has a candidate.
+// none of them (linked as many times as the corpus has files), so that no file has a candidate,
+// in one thread and with 2 workers.
 // A CLI without --cache
 // or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
 // time (cold start, next to `node -e ""`) and the in-process time of lintText on a 20 KB document.
@@ -194,8 +195,11 @@ async function noCandidateRow() {
         files.push({ ...file, path: linked });
       }
     progress(`adlint, ${unflagged.length.toLocaleString("en")} of ${clean.files.length.toLocaleString("en")} files hold no term; ${files.length.toLocaleString("en")} links to them ...`);
-    const result = await runNode([cli, "--config", termsConfig, "-f", "unix", "."], { cwd: dir });
-    return outcome(`adlint, files with no candidate (${TERM_COUNT} terms)`, files, result);
+    const label = `adlint, files with no candidate (${TERM_COUNT} terms)`;
+    outcome(label, files, await runNode([cli, "--config", termsConfig, "-f", "unix", "."], { cwd: dir }));
+    progress(`${label}, 2 workers ...`);
+    const result = await runNode([cli, "--config", termsConfig, "--concurrency", "2", "-f", "unix", "."], { cwd: dir });
+    return outcome(`${label}, 2 workers`, files, result, ["--concurrency"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
