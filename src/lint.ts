@@ -1,10 +1,11 @@
 // The library entry points: lint files by path or glob, or lint a string.
 // The CLI, the editor server and the GitHub Action are thin shells over these.
-import { isAbsolute, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { LintCache, projectKey, resolveCacheFile, type CacheWriteProblem } from "./cache/lint-cache.js";
 import type { Channel, LintResult } from "./core/types.js";
 import { toResult } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
+import { isInside } from "./files/paths.js";
 import { DEFAULT_MAX_FILE_SIZE, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
 import { runJob, type FileJob, type FileOutcome } from "./lint-job.js";
 import { InOrder } from "./parallel/in-order.js";
@@ -42,7 +43,7 @@ type LintStep = (job: FileJob) => FileOutcome | Promise<FileOutcome>;
 async function lintOneFile(project: Project, file: string, options: RunOptions, step: LintStep, cache?: LintCache): Promise<LintResult> {
   const problem = (found: ReadProblem) => {
     const shown = relative(options.cwd ?? process.cwd(), file);
-    const named = shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : file;
+    const named = isInside(shown) ? shown : file;
     return toResult(file, [readProblemDiagnostic(found, named, project.locale)]);
   };
   const maxFileSize = options.maxFileSize ?? project.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -3,10 +3,11 @@
 // job summary, SARIF and outputs, and fails the step at the chosen level.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import * as core from "@actions/core";
 import { AdlintError } from "../core/errors.js";
 import type { LintResult } from "../core/types.js";
+import { isInside } from "../files/paths.js";
 import { changedLines, diffRevisions } from "../git/diff.js";
 import { git, topLevel } from "../git/git.js";
 import { openProjectAt } from "../git/revision.js";
@@ -102,7 +103,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (base) changed = changedLines(await diffRevisions(base.sha, "HEAD", repo));
   const repoPath = (file: string) => {
     const rel = relative(repo, file);
-    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? toPosix(rel) : toPosix(file);
+    return isInside(rel) ? toPosix(rel) : toPosix(file);
   };
   const onlyChangedFiles = changed !== undefined && inputs.filterMode !== "nofilter";
   let all: LintResult[];

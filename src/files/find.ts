@@ -2,13 +2,13 @@
 // supported formats, .gitignore files and config ignores are honoured, and
 // node_modules and .git are never entered.
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
-import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { AdlintError } from "../core/errors.js";
 import { formatOf, isContentOnlyByConfig, supportedExtensions } from "../sources/index.js";
-import { relativeFrom } from "./paths.js";
+import { isInside, relativeFrom } from "./paths.js";
 import { repositoryRoot } from "./repository.js";
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -61,7 +61,7 @@ function gitIgnores(base: string, below?: string[]): GitIgnore[] {
 function isIgnored(file: string, ignores: GitIgnore[]): boolean {
   return ignores.some(({ relative, rules }) => {
     const rel = relative(file);
-    return !rel.startsWith("..") && !isAbsolute(rel) && rel !== "" && rules.ignores(rel.split("\\").join("/"));
+    return isInside(rel) && rules.ignores(rel.split("\\").join("/"));
   });
 }
 
@@ -114,7 +114,7 @@ export function findFiles(patterns: string[], options: FindOptions): string[] {
   const fromRoot = relativeFrom(resolve(options.root));
   const underRoot = (file: string) => {
     const rel = fromRoot(file);
-    return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split("\\").join("/");
+    return rel === "" || isInside(rel) ? rel.split("\\").join("/") : undefined;
   };
   const configIgnore = ignore().add(options.ignore);
   const isContent = options.content.length ? picomatch(options.content, { dot: true }) : () => false;

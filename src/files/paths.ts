@@ -1,6 +1,7 @@
 // A file's path relative to a folder, without path.relative where the answer is
-// plain to see: a run asks it of every file, several times over.
-import { dirname, relative, sep } from "node:path";
+// plain to see: a run asks it of every file, several times over; and whether
+// such a path stays inside the folder.
+import { dirname, isAbsolute, relative, sep } from "node:path";
 
 /** A relative path with a `.` or `..` segment, an empty one, or a separator at either end: left to path.relative. */
 const UNPLAIN = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\/|\/$/;
@@ -29,4 +30,13 @@ export function relativeFrom(dir: string): (file: string) => string {
     }
     return relative(dir, file);
   };
+}
+
+/**
+ * Whether a path relative to a folder, as path.relative gives it, names
+ * something inside the folder: not the folder itself (""), not above it
+ * (`..`, `../x`), not on another drive (absolute). `..notes.md` is inside.
+ */
+export function isInside(rel: string): boolean {
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith("../") && !isAbsolute(rel);
 }

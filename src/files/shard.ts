@@ -3,9 +3,10 @@
 // FNV-1a, so the same file lands in the same shard on every run and machine,
 // wherever the checkout is. The shards' JSON reports are then merged into one.
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
 import { AdlintError } from "../core/errors.js";
 import type { LintResult } from "../core/types.js";
+import { isInside } from "./paths.js";
 
 export interface Shard {
   /** 1-based. */
@@ -40,7 +41,7 @@ export function shardOf(relativePath: string, count: number): number {
 /** Whether `file` (absolute) is in `shard`, judged by its path relative to `root`. */
 export function inShard(file: string, root: string, shard: Shard): boolean {
   const rel = relative(root, file);
-  const key = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+  const key = isInside(rel) ? rel : file;
   return shardOf(key, shard.count) === shard.index;
 }
 

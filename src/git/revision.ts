@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { CONFIG_NAMES, defaultConfig, parseConfig, type Config } from "../config/config.js";
 import { AdlintError } from "../core/errors.js";
 import type { Locale } from "../core/types.js";
+import { isInside } from "../files/paths.js";
 import { openProject, type Project } from "../project.js";
 import { git, resolveRevision, topLevel } from "./git.js";
 
@@ -72,7 +73,7 @@ export async function openProjectAt(revision: string, options: RevisionOptions =
   const files = await filesAt(sha, repo);
   const inRepo = (abs: string) => {
     const rel = relative(repo, abs);
-    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? toPosix(rel) : undefined;
+    return isInside(rel) ? toPosix(rel) : undefined;
   };
 
   let configPath: string | undefined;

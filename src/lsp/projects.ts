@@ -2,11 +2,12 @@
 // config found from the folder), and one per config for files outside every
 // folder. A project that fails to load keeps the last one that loaded, and
 // remembers the errors so they can be shown on the config or pack file.
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { CONFIG_NAMES, findConfig, isPackPath } from "../config/config.js";
 import { AdlintError, AdlintErrors } from "../core/errors.js";
+import { isInside } from "../files/paths.js";
 import { openProject, type Project } from "../project.js";
 import { isContentOnlyByConfig } from "../sources/index.js";
 import type { Format } from "../sources/document.js";
@@ -21,7 +22,7 @@ export interface LoadProblem {
 
 const within = (dir: string, file: string): boolean => {
   const rel = relative(dir, file);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  return rel === "" || isInside(rel);
 };
 
 /** One project and how it was last loaded. */

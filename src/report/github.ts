@@ -3,13 +3,14 @@
 // The runner turns them into annotations on the pull request's files.
 import { isAbsolute, relative, sep } from "node:path";
 import type { Diagnostic } from "../core/types.js";
+import { isInside } from "../files/paths.js";
 import { whole, type Report } from "./writer.js";
 
 /** `filePath` relative to `cwd` with `/` separators; a path outside cwd stays absolute. */
 export function reportPath(filePath: string, cwd: string): string {
   if (!isAbsolute(filePath)) return filePath.split(sep).join("/");
   const rel = relative(cwd, filePath);
-  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return filePath.split(sep).join("/");
+  if (!isInside(rel)) return filePath.split(sep).join("/");
   return rel.split(sep).join("/");
 }
 
