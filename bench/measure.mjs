@@ -64,3 +64,24 @@ export function median(values) {
 export function rejectedFlag(result, flags) {
   return result.code === 2 && flags.some((flag) => result.stderr.includes(flag));
 }
+
+/**
+ * Several runs of one command as one: the median wall time, with the fastest and slowest,
+ * and the highest peak RSS. A run that failed stands for them all.
+ * @param {Measured[]} results
+ * @returns {Measured & { fastest?: number, slowest?: number, runs?: number }}
+ */
+export function combine(results) {
+  const failed = results.find((r) => r.signal || r.code > 1);
+  if (failed || results.length === 1) return failed ?? results[0];
+  const seconds = results.map((r) => r.seconds);
+  const peaks = results.map((r) => r.peakRss).filter((p) => p !== undefined);
+  return {
+    ...results[0],
+    seconds: median(seconds),
+    fastest: Math.min(...seconds),
+    slowest: Math.max(...seconds),
+    runs: results.length,
+    peakRss: peaks.length ? Math.max(...peaks) : undefined,
+  };
+}

@@ -10,7 +10,8 @@
 // no-op rule (its Markdown parsing alone) on the first files of the corpus; and adlint given the
 // 2,000 terms as one pack, on the files of a corpus without banned terms (density 0) that hold
 // none of them (linked as many times as the corpus has files), so that no file has a candidate,
-// in one thread and with 2 workers.
+// in one thread and with 2 workers. Each adlint row but the 40,000 files is the median of several
+// runs (--runs), for this machine's speed varies from one minute to the next.
 // A CLI without --cache
 // or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
 // time (cold start, next to `node -e ""`) and the in-process time of lintText on a 20 KB document.
@@ -25,6 +26,7 @@
 //   npm run bench -- --density 0.2       # only the corpus of this density
 //   npm run bench -- --skip-textlint     # leave textlint out (its rows take about a minute)
 //   npm run bench -- --textlint-files N  # textlint on the first N files (default 1,000; --quick 200)
+//   npm run bench -- --runs 5            # run each adlint row this many times (default 3, --quick 1)
 //   npm run bench -- --scale             # also 4 times the files (40,000): peak RSS follows the
 //                                        # largest file, not the number of files
 //   npm run bench -- --generator PATH    # the corpus generator, if not at ../shared/bench/
@@ -35,7 +37,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { benchDir, corpusDir, markdownFiles, termsDir, totalBytes } from "./corpus.mjs";
-import { median, rejectedFlag, runNode } from "./measure.mjs";
+import { combine, median, rejectedFlag, runNode } from "./measure.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
@@ -45,6 +47,7 @@ const { values: opt } = parseArgs({
     quick: { type: "boolean", default: false },
     "skip-textlint": { type: "boolean", default: false },
     "textlint-files": { type: "string" },
+    runs: { type: "string" },
     scale: { type: "boolean", default: false },
     generator: { type: "string", default: resolve(root, "..", "shared", "bench", "gen-corpus.mjs") },
   },
@@ -52,6 +55,7 @@ const { values: opt } = parseArgs({
 
 const n = Number(opt.n ?? (opt.quick ? 1000 : 10000));
 const textlintFiles = Number(opt["textlint-files"] ?? (opt.quick ? 200 : 1000));
+const runs = Number(opt.runs ?? (opt.quick ? 1 : 3));
 const startupRuns = opt.quick ? 3 : 5;
 const documentRuns = opt.quick ? 10 : 20;
 const TERM_COUNT = 2000;
@@ -66,6 +70,7 @@ const naive = join(root, "bench", "naive.mjs");
 for (const [value, what] of [
   [n, "--n"],
   [textlintFiles, "--textlint-files"],
+  [runs, "--runs"],
 ]) {
   if (!Number.isInteger(value) || value < 1) fail(`${what} takes a positive whole number`);
 }
@@ -113,34 +118,44 @@ function outcome(label, files, result, flags = []) {
     progress(result.stderr.trimEnd());
     return record({ label, note: `failed (${result.signal ?? `exit ${result.code}`})` });
   }
-  return record({ label, files: files.length, bytes: totalBytes(files), seconds: result.seconds, peakRss: result.peakRss });
+  const spread = result.runs ? { fastest: result.fastest, slowest: result.slowest, runs: result.runs } : {};
+  return record({ label, files: files.length, bytes: totalBytes(files), seconds: result.seconds, peakRss: result.peakRss, ...spread });
 }
 
 const adlint = (where, args) => runNode([cli, "--config", config, "-f", "unix", ...args, "."], { cwd: where.dir });
 
-/** Cold (an empty cache) then, when `warm`, the same command again with the cache it wrote. */
-async function adlintCacheRows(where, suffix, { warm = true } = {}) {
-  const tmp = mkdtempSync(join(benchDir, "cache-"));
-  const cacheArgs = ["--cache", "--cache-location", join(tmp, "adlint-cache")];
-  try {
-    progress(`adlint, cold${suffix} ...`);
-    const cold = await adlint(where, cacheArgs);
-    if (rejectedFlag(cold, ["--cache"])) {
-      // An older CLI: the cold run is simply a run without a cache.
-      const plain = await adlint(where, []);
-      const row = outcome(`adlint, cold (no cache)${suffix}`, where.files, plain);
-      if (warm) record({ label: `adlint, warm cache${suffix}`, note: "n/a (flag missing)" });
-      return row;
+/** `count` runs of `run`, one after the other. */
+async function repeat(count, run) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await run());
+  return results;
+}
+
+/** Cold (an empty cache) then, when `warm`, the same command again with the cache it wrote; `count` times. */
+async function adlintCacheRows(where, suffix, { warm = true, count = runs } = {}) {
+  const colds = [];
+  const warms = [];
+  progress(`adlint, cold${warm ? " and warm" : ""}${suffix}, ${count} run(s) ...`);
+  for (let i = 0; i < count; i++) {
+    const tmp = mkdtempSync(join(benchDir, "cache-"));
+    const cacheArgs = ["--cache", "--cache-location", join(tmp, "adlint-cache")];
+    try {
+      const cold = await adlint(where, cacheArgs);
+      if (rejectedFlag(cold, ["--cache"])) {
+        // An older CLI: the cold run is simply a run without a cache.
+        const row = outcome(`adlint, cold (no cache)${suffix}`, where.files, combine(await repeat(count, () => adlint(where, []))));
+        if (warm) record({ label: `adlint, warm cache${suffix}`, note: "n/a (flag missing)" });
+        return row;
+      }
+      colds.push(cold);
+      if (warm) warms.push(await adlint(where, cacheArgs));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-    const row = outcome(`adlint, cold (empty cache)${suffix}`, where.files, cold);
-    if (warm) {
-      progress(`adlint, warm cache${suffix} ...`);
-      outcome(`adlint, warm cache${suffix}`, where.files, await adlint(where, cacheArgs));
-    }
-    return row;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
   }
+  const row = outcome(`adlint, cold (empty cache)${suffix}`, where.files, combine(colds));
+  if (warm) outcome(`adlint, warm cache${suffix}`, where.files, combine(warms));
+  return row;
 }
 
 async function adlintWorkerRows(where, suffix) {
@@ -148,8 +163,9 @@ async function adlintWorkerRows(where, suffix) {
     ["1 worker (--concurrency off)", "off"],
     ["2 workers (--concurrency 2)", "2"],
   ]) {
-    progress(`adlint, ${label}${suffix} ...`);
-    outcome(`adlint, ${label}${suffix}`, where.files, await adlint(where, ["--concurrency", value]), ["--concurrency"]);
+    progress(`adlint, ${label}${suffix}, ${runs} run(s) ...`);
+    const results = await repeat(runs, () => adlint(where, ["--concurrency", value]));
+    outcome(`adlint, ${label}${suffix}`, where.files, combine(results), ["--concurrency"]);
   }
 }
 
@@ -196,10 +212,10 @@ async function noCandidateRow() {
       }
     progress(`adlint, ${unflagged.length.toLocaleString("en")} of ${clean.files.length.toLocaleString("en")} files hold no term; ${files.length.toLocaleString("en")} links to them ...`);
     const label = `adlint, files with no candidate (${TERM_COUNT} terms)`;
-    outcome(label, files, await runNode([cli, "--config", termsConfig, "-f", "unix", "."], { cwd: dir }));
-    progress(`${label}, 2 workers ...`);
-    const result = await runNode([cli, "--config", termsConfig, "--concurrency", "2", "-f", "unix", "."], { cwd: dir });
-    return outcome(`${label}, 2 workers`, files, result, ["--concurrency"]);
+    const lint = (...args) => () => runNode([cli, "--config", termsConfig, ...args, "-f", "unix", "."], { cwd: dir });
+    outcome(label, files, combine(await repeat(runs, lint())));
+    progress(`${label}, 2 workers, ${runs} run(s) ...`);
+    return outcome(`${label}, 2 workers`, files, combine(await repeat(runs, lint("--concurrency", "2"))), ["--concurrency"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -291,7 +307,7 @@ let scaleCold;
 let scaled;
 if (opt.scale) {
   scaled = corpus(n * 4, opt.density);
-  scaleCold = await adlintCacheRows(scaled, `, ${(n * 4).toLocaleString("en")} files`, { warm: false });
+  scaleCold = await adlintCacheRows(scaled, `, ${(n * 4).toLocaleString("en")} files`, { warm: false, count: 1 });
 }
 await noCandidateRow();
 await naiveRow(main);
@@ -336,7 +352,7 @@ function cells(row) {
     row.label,
     row.files.toLocaleString("en"),
     mb(row.bytes).toFixed(1),
-    row.seconds.toFixed(2),
+    row.runs ? `${row.seconds.toFixed(2)} (${row.fastest.toFixed(2)}–${row.slowest.toFixed(2)})` : row.seconds.toFixed(2),
     num(mbps(row)),
     num(row.files / row.seconds),
     rss(row.peakRss),
@@ -370,6 +386,7 @@ out.push(
   ),
 );
 out.push("");
+if (runs > 1) out.push(`- seconds: the median of ${runs} runs, fastest and slowest in brackets; MB/s and files/s from the median; peak RSS the highest`);
 const singleOk = singleRun.result.code === 0 || singleRun.result.code === 1;
 out.push(
   `- single file, CLI cold start (\`adlint ${single.rel}\`, ${(single.bytes / 1024).toFixed(1)} KB): ` +
