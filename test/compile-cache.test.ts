@@ -2,7 +2,7 @@
 // it: a run writes the cache once, a later run reads it and leaves it alone,
 // and a cache V8 cannot use is replaced without changing what adlint says.
 import { execFile } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,9 +17,9 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(env: Record<string, string>): Promise<Run> {
+function run(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    const child = execFile(process.execPath, [MAIN, "copy.md"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } }, (_e, stdout, stderr) =>
+    const child = execFile(process.execPath, [MAIN, ...(args.length ? args : ["copy.md"])], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } }, (_e, stdout, stderr) =>
       done({ code: child.exitCode, stdout, stderr }),
     );
   });
@@ -38,7 +38,7 @@ describe("the compile cache", () => {
     expect(first.stdout).toContain("ad-law/absolute-term");
     const written = cacheIn(folder);
     expect(written).toHaveLength(1);
-    expect(written[0]!.name).toContain(process.version);
+    expect(written[0]!.name).toMatch(new RegExp(`^adlint\\.cjs-.*-${process.version}-${process.arch}\\.bin$`));
 
     const second = await run({ ADLINT_COMPILE_CACHE: folder });
     expect(second).toEqual(first);
@@ -59,6 +59,36 @@ describe("the compile cache", () => {
     const [rewritten] = cacheIn(folder);
     expect(rewritten!.name).toBe(name);
     expect(rewritten!.bytes.equals(garbage)).toBe(false);
+  });
+
+  it("serves worker threads too, each run of them after the first", async () => {
+    const folder = join(dir, "cache");
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `page-${i}.md`), "全网最佳的面膜。\n");
+    const first = await run({ ADLINT_COMPILE_CACHE: folder }, "--concurrency", "2", ".");
+    expect(first.stdout.match(/ad-law\/absolute-term/g)).toHaveLength(5);
+    const written = cacheIn(folder);
+    expect(written.map((c) => c.name.slice(0, c.name.indexOf("-")))).toEqual(["adlint.cjs", "worker.cjs"]);
+
+    expect(await run({ ADLINT_COMPILE_CACHE: folder }, "--concurrency", "2", ".")).toEqual(first);
+    expect(cacheIn(folder)).toEqual(written);
+  });
+
+  it("keeps the caches of the last eight builds of a bundle", async () => {
+    const folder = join(dir, "cache");
+    mkdirSync(folder);
+    const old = Array.from({ length: 9 }, (_, i) => `adlint.cjs-${"0".repeat(15)}${i}-1-v0-x.bin`);
+    old.forEach((name, i) => {
+      writeFileSync(join(folder, name), "");
+      utimesSync(join(folder, name), 1_000_000 + i, 1_000_000 + i);
+    });
+    writeFileSync(join(folder, "worker.cjs-0-1-v0-x.bin"), "");
+    utimesSync(join(folder, "worker.cjs-0-1-v0-x.bin"), 1, 1);
+    await run({ ADLINT_COMPILE_CACHE: folder });
+    const left = readdirSync(folder).sort();
+    // The new one and the seven newest of the others; another bundle's caches are its own.
+    expect(left).toHaveLength(9);
+    expect(left.filter((name) => old.includes(name))).toEqual(old.slice(2));
+    expect(left).toContain("worker.cjs-0-1-v0-x.bin");
   });
 
   it("is off with ADLINT_COMPILE_CACHE=off", async () => {
