@@ -33,10 +33,10 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   const toRun = new Set<PatternRef>();
   for (let h = 0; h < hits.count; h++) {
     const term = hits.terms[h]!;
+    const end = hits.ends[h]!;
     const key = rules.keys[term]!;
     for (const r of key.termRules) {
       const rule = rules.rules[r]!;
-      const end = hits.ends[h]!;
       if (enabled(rule)) add({ rule, start: end - automaton.termLength(term), end });
     }
     for (const ref of key.patterns) toRun.add(ref);
