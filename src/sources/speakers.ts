@@ -54,14 +54,15 @@ function slice(segment: Segment, from: number, to: number, speaker: string | und
   if (from >= to || segment.text.slice(from, to).trim() === "") return undefined;
   // Most segments have no label: the whole of one, spoken as before, is the segment itself.
   if (from === 0 && to === segment.text.length && speaker === segment.speaker) return segment;
-  const part = {
-    ...segment,
+  // The positions are views of the segment's own: built segments are never changed.
+  const { speaker: _said, ...rest } = segment;
+  return {
+    ...rest,
     text: segment.text.slice(from, to),
-    starts: segment.starts.slice(from, to),
-    ends: segment.ends.slice(from, to),
+    starts: segment.starts.subarray(from, to),
+    ends: segment.ends.subarray(from, to),
+    ...(speaker === undefined ? {} : { speaker }),
   };
-  delete (part as { speaker?: string }).speaker;
-  return speaker === undefined ? part : { ...part, speaker };
 }
 
 /**
