@@ -33,6 +33,12 @@ describe("TermAutomaton", () => {
     expect(got).toEqual(sortHits(expected.map(([term, start, end]) => ({ term, start, end }))));
   });
 
+  it("keeps every occurrence, however many a text holds", () => {
+    const hits = new TermAutomaton(["a", "aa"]).scan("a".repeat(200));
+    expect(hits).toHaveLength(200 + 199);
+    expect(hits.filter((h) => h.term === 1).map((h) => h.start)).toEqual(Array.from({ length: 199 }, (_, i) => i));
+  });
+
   it("reports a term listed twice under both indexes", () => {
     const hits = new TermAutomaton(["最佳", "最佳"]).scan("最佳");
     expect(sortHits(hits)).toEqual([

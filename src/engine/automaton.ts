@@ -134,17 +134,17 @@ export class TermAutomaton {
     return 0;
   }
 
-  /** Every occurrence of every term in `text`, overlapping ones included. */
+  /** Every occurrence of every term in `text`, overlapping ones included: `scanInto`, an object each. */
   scan(text: string): TermHit[] {
-    const hits: TermHit[] = [];
-    this.walk(text, (term, end) => {
-      hits.push({ term, start: end - this.lengths[term]!, end });
-      return false;
+    const list = new HitList();
+    this.scanInto(text, list);
+    return Array.from({ length: list.count }, (_, h) => {
+      const term = list.terms[h]!;
+      return { term, start: list.ends[h]! - this.lengths[term]!, end: list.ends[h]! };
     });
-    return hits;
   }
 
-  /** What `scan` finds, into `hits`, without an object for each occurrence. */
+  /** Every occurrence of every term in `text`, into `hits`, without an object for each (what matching uses). */
   scanInto(text: string, hits: HitList): void {
     hits.count = 0;
     this.walk(text, (term, end) => {
