@@ -119,8 +119,13 @@ function tightAt(input: string, at: number): Tight {
   return at < 0 ? undefined : foldOf(input.codePointAt(at)!).tight;
 }
 
-/** Where folded text goes: one folded code unit for the input code unit at `at`, or a string for `start..end`. */
+/**
+ * Where folded text goes: the input code units `from..to` as they are (each
+ * folds to itself), one folded code unit for the input code unit at `at`, or
+ * a string for `start..end`.
+ */
 interface Sink {
+  same(input: string, from: number, to: number): void;
   unit(folded: number, at: number): void;
   push(s: string, start: number, end: number): void;
 }
@@ -138,6 +143,13 @@ class TextOnly implements Sink {
     /** Where the run of what folds to itself ends; it starts at `runStart`. */
     private runEnd: number,
   ) {}
+  same(_input: string, from: number, to: number): void {
+    if (from !== this.runEnd) {
+      this.text += this.input.slice(this.runStart, this.runEnd);
+      this.runStart = from;
+    }
+    this.runEnd = to;
+  }
   unit(folded: number, at: number): void {
     if (at === this.runEnd && folded === this.input.charCodeAt(at)) this.runEnd++;
     else this.append(String.fromCharCode(folded), at + 1);
@@ -177,6 +189,9 @@ class Mapped implements Sink {
   private length = 0;
   constructor(capacity: number) {
     reserve(0, capacity);
+  }
+  same(input: string, from: number, to: number): void {
+    for (let at = from; at < to; at++) this.unit(input.charCodeAt(at), at);
   }
   unit(folded: number, at: number): void {
     pendingStarts[this.length] = at;
@@ -252,6 +267,9 @@ class Origin implements Sink {
   ) {
     this.from = first;
   }
+  same(_input: string, from: number, to: number): void {
+    for (let at = from; at < to; at++) this.note(at, at + 1);
+  }
   unit(_folded: number, at: number): void {
     this.note(at, at + 1);
   }
@@ -275,10 +293,20 @@ function foldInto(input: string, out: Sink, from = 0): void {
   let lastAt = from - 1;
 
   for (let i = from; i < input.length; ) {
-    const swap = oneForOne[input.charCodeAt(i)] || learnUnit(input.charCodeAt(i));
+    const c = input.charCodeAt(i);
+    const swap = oneForOne[c] || learnUnit(c);
     if (swap > 1 && spaceStart < 0) {
-      out.unit(swap - 2, i);
-      lastAt = i++;
+      if (swap - 2 !== c) {
+        out.unit(swap - 2, i);
+        lastAt = i++;
+        continue;
+      }
+      // A run of code units that fold to themselves goes on in one piece.
+      let end = i + 1;
+      while (end < input.length && (oneForOne[input.charCodeAt(end)] || learnUnit(input.charCodeAt(end))) === input.charCodeAt(end) + 2) end++;
+      out.same(input, i, end);
+      lastAt = end - 1;
+      i = end;
       continue;
     }
     const cp = input.codePointAt(i)!;
