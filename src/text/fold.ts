@@ -231,9 +231,9 @@ export function foldText(input: string): string {
   return out.done();
 }
 
-/** How many code units at the start of `input` fold one for one to themselves: most copy, and often all of it. */
-function foldsToItself(input: string): number {
-  let i = 0;
+/** Where the run of code units from `from` that fold one for one to themselves ends: at the start of `input`, most copy, and often all of it. */
+function foldsToItself(input: string, from = 0): number {
+  let i = from;
   for (; i < input.length; i++) {
     const c = input.charCodeAt(i);
     if ((oneForOne[c] || learnUnit(c)) !== c + 2) break;
@@ -302,8 +302,7 @@ function foldInto(input: string, out: Sink, from = 0): void {
         continue;
       }
       // A run of code units that fold to themselves goes on in one piece.
-      let end = i + 1;
-      while (end < input.length && (oneForOne[input.charCodeAt(end)] || learnUnit(input.charCodeAt(end))) === input.charCodeAt(end) + 2) end++;
+      const end = foldsToItself(input, i + 1);
       out.same(input, i, end);
       lastAt = end - 1;
       i = end;
