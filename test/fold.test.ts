@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText } from "../src/text/fold.js";
+import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText, ignoring } from "../src/text/fold.js";
 import { identityMap, mapRange } from "../src/text/offsets.js";
 
 describe("fold", () => {
@@ -204,5 +204,33 @@ describe("folded text without positions", () => {
       }),
       { numRuns: 2000, seed: 20261125 },
     );
+  });
+});
+
+describe("folded text with characters ignored", () => {
+  const markup = "*_~`#>|[]\\{}\"'";
+  const ignored = ignoring(markup);
+  const withMarkup = fc.string({ unit: fc.oneof({ arbitrary: unit, weight: 3 }, { arbitrary: fc.constantFrom(...markup), weight: 2 }), maxLength: 40 });
+
+  it("is the fold of the input with those characters taken out (property)", () => {
+    fc.assert(
+      fc.property(withMarkup, (input) => {
+        const without = [...input].filter((ch) => !markup.includes(ch)).join("");
+        expect(foldText(input, ignored)).toBe(foldText(without));
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+  });
+
+  it("joins a term split by them, and keeps the rest", () => {
+    expect(foldText("**最**佳", ignored)).toBe("最佳");
+    expect(foldText("最 `佳`", ignored)).toBe("最佳");
+    expect(foldText("# 國家級", ignored)).toBe(" 国家级");
+    expect(foldText("a*b", ignored)).toBe("ab");
+    expect(foldText("a*b")).toBe("a*b");
+  });
+
+  it("takes only ASCII characters", () => {
+    expect(() => ignoring("*＊")).toThrow(RangeError);
   });
 });

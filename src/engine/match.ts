@@ -67,12 +67,12 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
  * Stops at the first sign, and runs no expression that has a literal.
  */
 export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, { documentReads = false } = {}): boolean {
-  // A pattern's literal sets are looked for once, whichever of its literals comes first.
-  const ruledOut = new Set<PatternRef>();
+  // A pattern's literal sets are looked for once, whichever of its literals comes first (most texts hold none).
+  let ruledOut: Set<PatternRef> | undefined;
   const mayRun = (p: PatternRef) => {
-    if (ruledOut.has(p) || !enabled(rules.rules[p.rule]!)) return false;
+    if (ruledOut?.has(p) || !enabled(rules.rules[p.rule]!)) return false;
     if (holdsNeeds(p, text)) return true;
-    ruledOut.add(p);
+    (ruledOut ??= new Set()).add(p);
     return false;
   };
   const some = rules.automaton.some(text, (k) => {

@@ -9,7 +9,7 @@
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
-import { foldText } from "../text/fold.js";
+import { foldText, ignoring } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
 import { frontMatterOf, splitBlocks, type Block } from "../sources/markdown-blocks.js";
 import { mayMatch } from "./match.js";
@@ -20,12 +20,21 @@ const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
 
 const NAMED_SPACES: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "" };
 
+/** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
+const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
+
+/** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, a comment, a tag, a link destination. */
+const CONSTRUCT = /[&<]|\]\(/;
+
 /**
- * The raw text with markup removed and character references decoded: a superset
- * of the joins the Markdown, text and HTML adapters make. (Scripts and data
- * files, whose strings have escapes of their own, are always parsed.)
+ * The raw text with character references decoded, and comments, tags and
+ * link destinations taken out; with its markup characters left out too
+ * (`MARKUP_CHARACTERS`), a superset of the joins the Markdown, text and HTML
+ * adapters make. (Scripts and data files, whose strings have escapes of their
+ * own, are always parsed.)
  */
-function stripMarkup(source: string): string {
+function stripConstructs(source: string): string {
+  if (!CONSTRUCT.test(source)) return source;
   return source
     .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g, (_m, hex, dec) =>
       String.fromCodePoint(Math.min(hex ? parseInt(hex, 16) : Number(dec), 0x10ffff)),
@@ -36,11 +45,10 @@ function stripMarkup(source: string): string {
     // Ruby pronunciation is read by no one; a tag keeps its attribute values, which may be copy.
     .replace(/<(rt|rp)\b[^<>]*>[^<]*<\/\1>/gi, "")
     .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/^<\/?[a-zA-Z][\w:-]*|\s[\w:.-]+\s*=\s*|["'>/]/g, " "))
-    .replace(/\]\([^()]*\)/g, "")
-    .replace(/[*_~`#>|[\]\\{}"']/g, "");
+    .replace(/\]\([^()]*\)/g, "");
 }
 
-/** Every character stripMarkup acts on: without one, it changes nothing. */
+/** Every character the stripped view acts on: without one, it is the text as written. */
 const MARKUP = /[&<\]*_~`#>|[\\{}"']/;
 
 /** What the document says about itself, read without parsing it: Markdown front matter, else config. */
@@ -62,7 +70,7 @@ function mayMatterAsWritten(text: string, rules: RuleSet, enabled: (rule: Compil
 /** The look at the text without its markup, for a term split by emphasis, a tag or an entity. */
 function mayMatterStripped(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
   // Copy without markup characters is its own stripped view.
-  return MARKUP.test(text) && mayMatterAsWritten(stripMarkup(text), rules, enabled);
+  return MARKUP.test(text) && mayMatch(foldText(stripConstructs(text), MARKUP_CHARACTERS), rules, enabled, { documentReads: true });
 }
 
 /**
@@ -89,10 +97,11 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
+  const texts = split.blocks.map((b) => source.slice(b.start, b.end));
   // Every block as written, then every block without its markup: a candidate mostly shows as written, and so sooner.
-  const asWritten = (b: Block) => mayMatterAsWritten(source.slice(b.start, b.end), rules, enabled);
-  const stripped = (b: Block) => mayMatterStripped(source.slice(b.start, b.end), rules, enabled);
-  if (!split.blocks.some(asWritten) && !split.blocks.some(stripped)) return { parse: "none" };
+  const asWritten = (text: string) => mayMatterAsWritten(text, rules, enabled);
+  const stripped = (text: string) => mayMatterStripped(text, rules, enabled);
+  if (!texts.some(asWritten) && !texts.some(stripped)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
   return { parse: "blocks", blocks: split.blocks, worthParsing };

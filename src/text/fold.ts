@@ -120,199 +120,129 @@ function tightAt(input: string, at: number): Tight {
 }
 
 /**
- * Where folded text goes: the input code units `from..to` as they are (each
- * folds to itself), one folded code unit for the input code unit at `at`, or
- * a string for `start..end`.
+ * The folded code units of the last fold and, when it was asked for, the
+ * range of the input each came from. Shared by every fold: a fold never runs
+ * inside another, and what it leaves here is read before the next one.
  */
-interface Sink {
-  same(input: string, from: number, to: number): void;
-  unit(folded: number, at: number): void;
-  push(s: string, start: number, end: number): void;
-}
+let units = new Uint16Array(1024);
+let unitStarts = new Int32Array(1024);
+let unitEnds = new Int32Array(1024);
+/** The bytes of `units`, to decode them from. */
+let unitBytes = Buffer.from(units.buffer);
 
-/**
- * Collects the folded text alone. What folds to itself is not copied but
- * sliced from the input in runs, and input that folds to itself comes back
- * as it is.
- */
-class TextOnly implements Sink {
-  private text = "";
-  private runStart = 0;
-  constructor(
-    private readonly input: string,
-    /** Where the run of what folds to itself ends; it starts at `runStart`. */
-    private runEnd: number,
-  ) {}
-  same(_input: string, from: number, to: number): void {
-    if (from !== this.runEnd) {
-      this.text += this.input.slice(this.runStart, this.runEnd);
-      this.runStart = from;
-    }
-    this.runEnd = to;
-  }
-  unit(folded: number, at: number): void {
-    if (at === this.runEnd && folded === this.input.charCodeAt(at)) this.runEnd++;
-    else this.append(String.fromCharCode(folded), at + 1);
-  }
-  push(s: string, start: number, end: number): void {
-    if (start === this.runEnd && s.length === end - start && this.input.startsWith(s, start)) this.runEnd = end;
-    else this.append(s, end);
-  }
-  private append(s: string, next: number): void {
-    this.text += this.input.slice(this.runStart, this.runEnd) + s;
-    this.runStart = this.runEnd = next;
-  }
-  done(): string {
-    return this.text + this.input.slice(this.runStart, this.runEnd);
-  }
-}
-
-/**
- * Code units and input ranges waiting to become a `MappedText`, shared by
- * every mapped fold: a fold never runs inside another.
- */
-let pending = new Uint16Array(1024);
-let pendingStarts = new Int32Array(1024);
-let pendingEnds = new Int32Array(1024);
-
+/** Makes room for `extra` more code units after the first `length`. */
 function reserve(length: number, extra: number): void {
-  if (length + extra <= pending.length) return;
-  const capacity = Math.max(pending.length * 2, length + extra);
+  if (length + extra <= units.length) return;
+  const capacity = Math.max(units.length * 2, length + extra);
   const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
-  pending = grow(pending, new Uint16Array(capacity));
-  pendingStarts = grow(pendingStarts, new Int32Array(capacity));
-  pendingEnds = grow(pendingEnds, new Int32Array(capacity));
+  units = grow(units, new Uint16Array(capacity));
+  unitStarts = grow(unitStarts, new Int32Array(capacity));
+  unitEnds = grow(unitEnds, new Int32Array(capacity));
+  unitBytes = Buffer.from(units.buffer);
 }
 
-/** Collects the folded text with the input range of each code unit. */
-class Mapped implements Sink {
-  private length = 0;
-  constructor(capacity: number) {
-    reserve(0, capacity);
-  }
-  same(input: string, from: number, to: number): void {
-    for (let at = from; at < to; at++) this.unit(input.charCodeAt(at), at);
-  }
-  unit(folded: number, at: number): void {
-    pendingStarts[this.length] = at;
-    pendingEnds[this.length] = at + 1;
-    pending[this.length++] = folded;
-  }
-  push(s: string, start: number, end: number): void {
-    reserve(this.length, s.length);
-    for (let k = 0; k < s.length; k++) {
-      pendingStarts[this.length] = start;
-      pendingEnds[this.length] = end;
-      pending[this.length++] = s.charCodeAt(k);
-    }
-  }
-  done(): MappedText {
-    let text = "";
-    // In chunks an argument list can take.
-    for (let k = 0; k < this.length; k += 8192) text += String.fromCharCode.apply(null, pending.subarray(k, Math.min(this.length, k + 8192)) as unknown as number[]);
-    return { text, starts: pendingStarts.slice(0, this.length), ends: pendingEnds.slice(0, this.length) };
-  }
+/** Whether a Uint16Array holds its code units in the order UTF-16LE writes them, as on every platform Node runs on today. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** The first `length` folded code units as a string. */
+function unitsText(length: number): string {
+  // Decoded as UTF-16LE by Node, which keeps a lone surrogate as it is.
+  if (LITTLE_ENDIAN) return unitBytes.toString("utf16le", 0, length * 2);
+  let text = "";
+  for (let k = 0; k < length; k += 8192) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
+  return text;
 }
 
 /** Folds `input`; the result maps each code unit back to a range of `input`. */
 export function fold(input: string): MappedText {
-  // The reference the other folds are held to: it folds every code unit itself.
-  const out = new Mapped(input.length);
-  foldInto(input, out);
-  return out.done();
+  const length = foldInto(input, true);
+  return { text: unitsText(length), starts: unitStarts.slice(0, length), ends: unitEnds.slice(0, length) };
 }
 
-/** The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner. */
-export function foldText(input: string): string {
-  const same = foldsToItself(input);
-  if (same === input.length) return input;
-  const out = new TextOnly(input, same);
-  foldInto(input, out, same);
-  return out.done();
-}
+/** ASCII characters that a fold reads as if they were not there, as it reads a zero-width space: per code unit, 1 for those. */
+export type Ignored = Uint8Array;
 
-/** Where the run of code units from `from` that fold one for one to themselves ends: at the start of `input`, most copy, and often all of it. */
-function foldsToItself(input: string, from = 0): number {
-  let i = from;
-  for (; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if ((oneForOne[c] || learnUnit(c)) !== c + 2) break;
+const NOTHING_IGNORED: Ignored = new Uint8Array(0x80);
+
+/** The set of `chars` (ASCII) for a fold to ignore. */
+export function ignoring(chars: string): Ignored {
+  const set = new Uint8Array(0x80);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    if (c >= 0x80) throw new RangeError(`only ASCII characters can be ignored, not ${JSON.stringify(chars[i])}`);
+    set[c] = 1;
   }
-  return i;
+  return set;
+}
+
+/**
+ * The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner.
+ * With `ignored`, what it would be if those characters were taken out of `input` first.
+ */
+export function foldText(input: string, ignored: Ignored = NOTHING_IGNORED): string {
+  // Most copy has a character that folds to another, but input that folds to itself comes back as it is.
+  if (foldsToItself(input, ignored)) return input;
+  return unitsText(foldInto(input, false, ignored));
+}
+
+/** Whether every code unit of `input` folds one for one to itself, and none is ignored: then folding changes nothing. */
+function foldsToItself(input: string, ignored: Ignored): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if ((oneForOne[c] || learnUnit(c)) !== c + 2 || (c < 0x80 && ignored[c] === 1)) return false;
+  }
+  return true;
 }
 
 /**
  * The range of `input` that the folded code units `start..end` came from:
- * what `fold(input)` maps them to, found by folding again without keeping a
- * map. A finding needs its range once; a map per segment costs more.
+ * what `fold(input)` maps them to.
  */
 export function foldedOrigin(input: string, start: number, end: number): [number, number] {
-  const last = Math.max(start, end - 1);
-  // Before the first code unit that changes, folded and input offsets are the same.
-  const same = foldsToItself(input);
-  if (last < same) return [start, last + 1];
-  const out = new Origin(start, last, same);
-  foldInto(input, out, same);
-  return [out.from, out.to];
+  const length = foldInto(input, true);
+  if (length === 0) return [0, 0];
+  const last = Math.min(Math.max(start, end - 1), length - 1);
+  return [unitStarts[Math.min(start, last)]!, unitEnds[last]!];
 }
 
-class Origin implements Sink {
-  from: number;
-  to = 0;
-  constructor(
-    private readonly first: number,
-    private readonly last: number,
-    /** How many code units are folded so far: those before `from` of `foldInto`, each to itself. */
-    private length: number,
-  ) {
-    this.from = first;
-  }
-  same(_input: string, from: number, to: number): void {
-    for (let at = from; at < to; at++) this.note(at, at + 1);
-  }
-  unit(_folded: number, at: number): void {
-    this.note(at, at + 1);
-  }
-  push(s: string, start: number, end: number): void {
-    for (let k = 0; k < s.length; k++) this.note(start, end);
-  }
-  private note(start: number, end: number): void {
-    if (this.length === this.first) this.from = start;
-    if (this.length === this.last) this.to = end;
-    this.length++;
-  }
-}
-
-/** Folds `input` from `from` on; what comes before folds to itself, one for one (see `foldsToItself`). */
-function foldInto(input: string, out: Sink, from = 0): void {
+/**
+ * Folds `input` into `units`, and with `mapped` the input range of each
+ * folded code unit into `unitStarts` and `unitEnds`; returns how many code
+ * units the folded text has. Ignored characters are skipped like invisible ones.
+ */
+function foldInto(input: string, mapped: boolean, ignored: Ignored = NOTHING_IGNORED): number {
+  // Each input code unit gives at most one folded one, but for an expansion, which makes room for itself.
+  reserve(0, input.length);
+  let out = units;
+  let outStarts = unitStarts;
+  let outEnds = unitEnds;
+  let length = 0;
   // A run of white space waits until we know what follows it.
   let spaceStart = -1;
   let spaceEnd = -1;
   let spaceHasNewline = false;
   // Where the last code point that was kept starts.
-  let lastAt = from - 1;
+  let lastAt = -1;
 
-  for (let i = from; i < input.length; ) {
+  for (let i = 0; i < input.length; ) {
     const c = input.charCodeAt(i);
     const swap = oneForOne[c] || learnUnit(c);
-    if (swap > 1 && spaceStart < 0) {
-      if (swap - 2 !== c) {
-        out.unit(swap - 2, i);
-        lastAt = i++;
-        continue;
+    // Most copy: a code unit that folds to one code unit, with no white space waiting.
+    if (swap > 1 && spaceStart < 0 && (c >= 0x80 || ignored[c] === 0)) {
+      out[length] = swap - 2;
+      if (mapped) {
+        outStarts[length] = i;
+        outEnds[length] = i + 1;
       }
-      // A run of code units that fold to themselves goes on in one piece.
-      const end = foldsToItself(input, i + 1);
-      out.same(input, i, end);
-      lastAt = end - 1;
-      i = end;
+      length++;
+      lastAt = i++;
       continue;
     }
     const cp = input.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const f = foldOf(cp);
     // A combining mark on a Han character only disguises it.
-    if (f.invisible || (f.mark && spaceStart < 0 && tightAt(input, lastAt) === "han")) {
+    if (f.invisible || (cp < 0x80 && ignored[cp] === 1) || (f.mark && spaceStart < 0 && tightAt(input, lastAt) === "han")) {
       i += len;
       continue;
     }
@@ -324,15 +254,33 @@ function foldInto(input: string, out: Sink, from = 0): void {
       continue;
     }
     if (spaceStart >= 0) {
-      if (!joins(tightAt(input, lastAt), f.tight)) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+      if (!joins(tightAt(input, lastAt), f.tight)) length = emit(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd, length, mapped, 0);
       spaceStart = -1;
       spaceHasNewline = false;
     }
-    out.push(f.text, i, i + len);
+    length = emit(f.text, i, i + len, length, mapped, input.length - i - len);
+    // Room for an expansion may have moved the buffers.
+    out = units;
+    outStarts = unitStarts;
+    outEnds = unitEnds;
     lastAt = i;
     i += len;
   }
-  if (spaceStart >= 0) out.push(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd);
+  if (spaceStart >= 0) length = emit(spaceHasNewline ? "\n" : " ", spaceStart, spaceEnd, length, mapped, 0);
+  return length;
+}
+
+/** Writes `s`, folded from the input range `start..end`, after the first `length` code units, keeping room for `rest` more; returns the new length. */
+function emit(s: string, start: number, end: number, length: number, mapped: boolean, rest: number): number {
+  reserve(length, s.length + rest);
+  for (let k = 0; k < s.length; k++, length++) {
+    units[length] = s.charCodeAt(k);
+    if (mapped) {
+      unitStarts[length] = start;
+      unitEnds[length] = end;
+    }
+  }
+  return length;
 }
 
 /**
