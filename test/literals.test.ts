@@ -10,6 +10,9 @@ describe("pattern literals", () => {
     ["第一|no\\.?1", ["第一", "no"], [[["第一"]], [["no"], ["1"]]]],
     ["(?<!不)保证\\d+%", ["保证"], [[["保证"], ["%"]]]],
     ["\\d+", undefined, [[]]],
+    // White space at the ends of a literal is left off; a literal of white space alone filters nothing.
+    [" 第一|top 1 ", ["第一", "top 1"], [[["第一"]], [["top 1"]]]],
+    ["a\\d \\d", ["a"], [[["a"]]]],
     ["(", undefined, []],
   ])("%s", (source, literals, sets) => {
     const found = patternLiterals(source);

@@ -1,6 +1,7 @@
 // The raw-text look that lets clean files skip parsing must never skip a file
 // a full lint would report on: checked against the full pipeline on random
 // documents built from terms, look-alikes and the markup that splits them.
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
@@ -9,8 +10,38 @@ import type { Format } from "../src/sources/document.js";
 import { parseDocument } from "../src/sources/index.js";
 import { openProject } from "../src/project.js";
 import { project as testProject } from "./helpers/lint.js";
+import { tree } from "./helpers/tree.js";
 
 const builtin = openProject({ config: defaultConfig(process.cwd()) });
+
+/** Literals with markup characters in them, and a pattern whose literal starts with a space: a look with markup left out may miss these. */
+const markupPack = openProject({
+  config: join(
+    tree({
+      "adlint.config.yaml": "packs: [./marks.yaml]\n",
+      "marks.yaml": [
+        "pack: marks",
+        "version: 1.0.0",
+        "rules:",
+        "  - id: marks",
+        "    kind: term",
+        "    level: error",
+        "    law: 广告法第九条第三项",
+        "    message:",
+        "      zh: 「{match}」",
+        `    terms: ["#1", "a*b", "'最'", "top 1", "最_佳"]`,
+        "  - id: spaced",
+        "    kind: pattern",
+        "    level: error",
+        "    law: 广告法第九条第三项",
+        "    message:",
+        "      zh: 「{match}」",
+        "    patterns: [' 第一']",
+      ].join("\n"),
+    }),
+    "adlint.config.yaml",
+  ),
+});
 
 /** Plain copy, halves of terms, and the markup and escapes that can split or hide a term. */
 const PLAIN = ["面膜", "的", "补水", "清爽", "欢迎", "选购", "，", "。", "\n", "\n\n", " ", "😀", "顾客", "口感"];
@@ -21,20 +52,25 @@ const MARKUP = [
 ];
 
 /** Mostly clean documents, so the skip is exercised, with now and then the pieces of a term. */
-const doc = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 3, arbitrary: fc.constantFrom(...HALVES) }, { weight: 2, arbitrary: fc.constantFrom(...MARKUP) }), {
-    maxLength: 24,
-  })
-  .map((p) => p.join(""));
+const documentOf = (halves: readonly string[], weight: number) =>
+  fc
+    .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight, arbitrary: fc.constantFrom(...halves) }, { weight: 2, arbitrary: fc.constantFrom(...MARKUP) }), {
+      maxLength: 24,
+    })
+    .map((p) => p.join(""));
+const doc = documentOf(HALVES, 3);
+/** The same, with the pieces of the markup pack's literals. */
+const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t"], 12);
 
 function fullLint(project: typeof builtin, source: string, format: Format) {
   return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));
 }
 
 describe.each([
-  ["built-in packs", builtin],
-  ["test pack", testProject],
-] as const)("with the %s", (_name, project) => {
+  ["built-in packs", builtin, doc],
+  ["test pack", testProject, doc],
+  ["pack of markup literals", markupPack, markupDoc],
+] as const)("with the %s", (_name, project, doc) => {
   it.each(["markdown", "text", "html"] as const)("never skips a %s file a full lint reports on", (format) => {
     let skipped = 0;
     let reported = 0;
@@ -57,23 +93,25 @@ describe.each([
 });
 
 /** Documents of several blocks, with what decides which rules apply: front matter, requirements and their triggers. */
-const blocky = fc
-  .tuple(
-    fc.constantFrom("", "---\nchannel: sms\n---\n", "---\ncategory: cosmetics\n---\n\n", "---\nchannel: livestream\ncategory: food\n---\n"),
-    fc.array(
-      fc.oneof(
-        { weight: 4, arbitrary: doc },
-        { weight: 1, arbitrary: fc.constantFrom("回T退订", "保本稳赚", "投资有风险", "【店铺】", "功效评价报告", "专利号ZL2019", "本品不能代替药物") },
+const blockyOf = (doc: fc.Arbitrary<string>) =>
+  fc
+    .tuple(
+      fc.constantFrom("", "---\nchannel: sms\n---\n", "---\ncategory: cosmetics\n---\n\n", "---\nchannel: livestream\ncategory: food\n---\n"),
+      fc.array(
+        fc.oneof(
+          { weight: 4, arbitrary: doc },
+          { weight: 1, arbitrary: fc.constantFrom("回T退订", "保本稳赚", "投资有风险", "【店铺】", "功效评价报告", "专利号ZL2019", "本品不能代替药物") },
+        ),
+        { maxLength: 8 },
       ),
-      { maxLength: 8 },
-    ),
-  )
-  .map(([front, parts]) => front + parts.join("\n\n"));
+    )
+    .map(([front, parts]) => front + parts.join("\n\n"));
 
 describe.each([
-  ["built-in packs", builtin],
-  ["test pack", testProject],
-] as const)("block by block, with the %s", (_name, project) => {
+  ["built-in packs", builtin, blockyOf(doc)],
+  ["test pack", testProject, blockyOf(doc)],
+  ["pack of markup literals", markupPack, blockyOf(markupDoc)],
+] as const)("block by block, with the %s", (_name, project, blocky) => {
   it("lints Markdown exactly as a whole-file parse does", () => {
     let partly = 0;
     fc.assert(
@@ -107,6 +145,45 @@ describe("what the look sees through", () => {
   it("skips clean copy, and looks again at copy with a directive", () => {
     expect(mayHaveFindings("很好的面膜，欢迎选购。\n", "markdown", testProject.linter.rules)).toBe(false);
     expect(mayHaveFindings("<!-- adlint-disable -->\n很好的面膜\n", "markdown", testProject.linter.rules)).toBe(true);
+  });
+
+  it("reads copy for a rule it cannot rule out from raw text: a pattern with no literal, a term with white space at an end", () => {
+    const unsure = openProject({
+      config: join(
+        tree({
+          "adlint.config.yaml": "packs: [./unsure.yaml]\n",
+          "unsure.yaml": [
+            "pack: unsure",
+            "version: 1.0.0",
+            "rules:",
+            "  - id: digits",
+            "    kind: pattern",
+            "    level: error",
+            "    law: 广告法第九条第三项",
+            "    message:",
+            "      zh: 「{match}」",
+            "    patterns: ['^\\d{3}']",
+            "  - id: word",
+            "    kind: term",
+            "    level: error",
+            "    law: 广告法第九条第三项",
+            "    message:",
+            "      zh: 「{match}」",
+            "    terms: [' ai']",
+          ].join("\n"),
+        }),
+        "adlint.config.yaml",
+      ),
+    });
+    // A list item is a segment of its own, where `^` matches; a tab after blank lines folds to a space only in its own line.
+    for (const [source, format, rule] of [
+      ["- 面膜\n- 123\n", "markdown", "unsure/digits"],
+      ["\n\n\tai", "text", "unsure/word"],
+    ] as const) {
+      expect(fullLint(unsure, source, format).map((d) => d.ruleId)).toEqual([rule]);
+      expect(mayHaveFindings(source, format, unsure.linter.rules)).toBe(true);
+    }
+    expect(unsure.linter.rules.unsure.map((r) => unsure.linter.rules.rules[r]!.id)).toEqual(["unsure/digits", "unsure/word"]);
   });
 
   it("always parses formats that can fail to parse", () => {

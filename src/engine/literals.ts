@@ -103,8 +103,11 @@ function bestOf(sets: string[][]): Strings {
 /** Every set of strings one of which each match of `alt` contains, from left to right. */
 function requiredSets(alt: AST.Alternative): string[][] {
   const sets: string[][] = [];
+  // White space at either end of a literal is left off: the fold keeps or drops it by what lies around it,
+  // which a look at raw text does not see as a segment does. Copy holds what is left whenever it holds the whole.
   const consider = (s: Strings) => {
-    if (s && s.every((x) => x.length > 0)) sets.push(s);
+    const trimmed = s?.map((x) => x.trim());
+    if (trimmed && trimmed.every((x) => x.length > 0)) sets.push([...new Set(trimmed)]);
   };
   // Consecutive exact elements join into longer strings: 最(佳|好) gives 最佳, 最好.
   let run: Strings = [""];

@@ -61,10 +61,10 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
 
 /**
  * Whether an enabled rule may match `text`: a term of it occurs, or one of
- * each set of literals one of its patterns needs, or it has a pattern with no
- * literal that matches; with `documentReads`, also whether `text` holds a
- * literal that an enabled rule's document-level check reads.
- * Stops at the first sign, and runs no expression that has a literal.
+ * each set of literals one of its patterns needs; with `documentReads`, also
+ * whether `text` holds a literal that an enabled rule's document-level check
+ * reads. Stops at the first sign, and runs no expression. A pattern with no
+ * literal is not looked at: its rule is among `rules.unsure`.
  */
 export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, { documentReads = false } = {}): boolean {
   // A pattern's literal sets are looked for once, whichever of its literals comes first (most texts hold none).
@@ -75,15 +75,10 @@ export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledR
     (ruledOut ??= new Set()).add(p);
     return false;
   };
-  const some = rules.automaton.some(text, (k) => {
+  return rules.automaton.some(text, (k) => {
     const key = rules.keys[k]!;
     const on = (r: number) => enabled(rules.rules[r]!);
     return key.termRules.some(on) || key.patterns.some(mayRun) || (documentReads && key.documentRules.some(on));
-  });
-  if (some) return true;
-  return rules.unfiltered.some((ref) => {
-    const rule = rules.rules[ref.rule]!;
-    return enabled(rule) && !regexHits(rule.patterns[ref.pattern]!, text).next().done;
   });
 }
 

@@ -5,7 +5,9 @@
 // The look must never miss what a full lint would find. It folds the raw text
 // twice: as written, and with markup stripped and character references
 // decoded, so a term split by emphasis, a tag or an entity still shows. A hit in
-// either says "parse it"; only a file with no hit in both is skipped.
+// either says "parse it"; only a file with no hit in both is skipped. Where
+// the only markup is characters that no literal holds, the stripped look
+// finds all the look as written would, and is the only one.
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
@@ -18,7 +20,8 @@ import type { CompiledRule, RuleSet } from "./rule-set.js";
 /** Formats whose files are clean when nothing matches; others may still have a parse error to report. */
 const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
 
-const NAMED_SPACES: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "" };
+/** Named references the look decodes: those that stand for white space or for a character of markup; any other reads as nothing. */
+const NAMED: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
 const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
@@ -27,25 +30,34 @@ const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
 const CONSTRUCT = /[&<]|\]\(/;
 
 /**
- * The raw text with character references decoded, and comments, tags and
- * link destinations taken out; with its markup characters left out too
- * (`MARKUP_CHARACTERS`), a superset of the joins the Markdown, text and HTML
- * adapters make. (Scripts and data files, whose strings have escapes of their
- * own, are always parsed.)
+ * The raw text with comments, tags and link destinations taken out, and
+ * character references decoded; the values of the tags' attributes, which
+ * may be copy, follow it on lines of their own. With its markup characters
+ * left out too (`MARKUP_CHARACTERS`), a superset of the joins the Markdown,
+ * text and HTML adapters make. (Scripts and data files, whose strings have
+ * escapes of their own, are always parsed.)
  */
 function stripConstructs(source: string): string {
   if (!CONSTRUCT.test(source)) return source;
-  return source
+  const values: string[] = [];
+  const text = source
+    // Comments and tags vanish: an adapter may join the text on either side of one.
+    .replace(/<!--[^]*?-->/g, "")
+    // Ruby pronunciation is read by no one.
+    .replace(/<(rt|rp)\b[^<>]*>[^<]*<\/\1>/gi, "")
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => {
+      const value = tag.replace(/^<\/?[a-zA-Z][\w:-]*|\s[\w:.-]+\s*=\s*|["'>/]/g, " ").trim();
+      if (value) values.push(value);
+      return "";
+    })
+    .replace(/\]\([^()]*\)/g, "");
+  // References last, so that one standing for `<` does not make a tag.
+  return [text, ...values]
+    .join("\n")
     .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g, (_m, hex, dec) =>
       String.fromCodePoint(Math.min(hex ? parseInt(hex, 16) : Number(dec), 0x10ffff)),
     )
-    .replace(/&([a-zA-Z]{2,8});/g, (_m, name: string) => NAMED_SPACES[name.toLowerCase()] ?? "")
-    // Comments vanish: an adapter may join the text on either side of one.
-    .replace(/<!--[^]*?-->/g, "")
-    // Ruby pronunciation is read by no one; a tag keeps its attribute values, which may be copy.
-    .replace(/<(rt|rp)\b[^<>]*>[^<]*<\/\1>/gi, "")
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/^<\/?[a-zA-Z][\w:-]*|\s[\w:.-]+\s*=\s*|["'>/]/g, " "))
-    .replace(/\]\([^()]*\)/g, "");
+    .replace(/&([a-zA-Z]{2,8});/g, (_m, name: string) => NAMED[name.toLowerCase()] ?? "");
 }
 
 /** Every character the stripped view acts on: without one, it is the text as written. */
@@ -59,18 +71,40 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
 
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
 function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
-  return mayMatterAsWritten(text, rules, enabled) || mayMatterStripped(text, rules, enabled);
+  const look = (folded: string) => mayMatch(folded, rules, enabled, { documentReads: true });
+  // Copy without markup is its own stripped view.
+  if (!MARKUP.test(text)) return look(foldText(text));
+  const keepsMarkup = markupMatters(rules);
+  if (!CONSTRUCT.test(text)) return (keepsMarkup(text) && look(foldText(text))) || look(foldText(text, MARKUP_CHARACTERS));
+  const stripped = stripConstructs(text);
+  return look(foldText(text)) || (keepsMarkup(stripped) && look(foldText(stripped))) || look(foldText(stripped, MARKUP_CHARACTERS));
 }
 
-/** The look at the text as written: most candidates show in it. */
-function mayMatterAsWritten(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
-  return mayMatch(foldText(text), rules, enabled, { documentReads: true });
-}
+const markupTests = new WeakMap<RuleSet, (text: string) => boolean>();
 
-/** The look at the text without its markup, for a term split by emphasis, a tag or an entity. */
-function mayMatterStripped(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
-  // Copy without markup characters is its own stripped view.
-  return MARKUP.test(text) && mayMatch(foldText(stripConstructs(text), MARKUP_CHARACTERS), rules, enabled, { documentReads: true });
+/**
+ * Whether the markup characters in `text` may be part of what a rule looks
+ * for, so that a look with them left out may miss it: a literal holds one of
+ * them.
+ *
+ * Otherwise a look with them left out finds all that a look with them kept
+ * would: an occurrence of a literal with none of them in it folds the same in
+ * both, nothing between its ends being left out. (No literal starts or ends
+ * with white space, which what lies around it would keep or drop: see
+ * `RuleSet.unsure`.)
+ */
+function markupMatters(rules: RuleSet): (text: string) => boolean {
+  let test = markupTests.get(rules);
+  if (test !== undefined) return test;
+  const literals = rules.keys.flatMap((key) => [key.text, ...key.patterns.flatMap((p) => p.needs.flat(2))]);
+  const held = [...new Set(literals.join(""))].filter((ch) => MARKUP_CHARACTERS[ch.charCodeAt(0)] === 1);
+  if (held.length === 0) test = () => false;
+  else {
+    const re = new RegExp(`[${held.map((ch) => `\\${ch}`).join("")}]`);
+    test = (text) => re.test(text);
+  }
+  markupTests.set(rules, test);
+  return test;
 }
 
 /**
@@ -95,13 +129,10 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   // A requirement with no trigger applies to every document of its channels and categories.
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
   if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
+  if (rules.unsure.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
-  const texts = split.blocks.map((b) => source.slice(b.start, b.end));
-  // Every block as written, then every block without its markup: a candidate mostly shows as written, and so sooner.
-  const asWritten = (text: string) => mayMatterAsWritten(text, rules, enabled);
-  const stripped = (text: string) => mayMatterStripped(text, rules, enabled);
-  if (!texts.some(asWritten) && !texts.some(stripped)) return { parse: "none" };
+  if (!split.blocks.some(matters)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
   return { parse: "blocks", blocks: split.blocks, worthParsing };

@@ -80,6 +80,8 @@ export interface PatternRef {
 
 /** What one automaton key stands for: a term of some rules, a literal of some patterns or of document-level checks, or several. */
 export interface KeyUse {
+  /** The key, folded. */
+  text: string;
   termRules: number[];
   patterns: PatternRef[];
   /**
@@ -100,6 +102,13 @@ export class RuleSet {
   readonly unfiltered: PatternRef[];
   /** Rules with a document-level check that reads no literal: any copy may change its outcome. */
   readonly documentUnfiltered: number[];
+  /**
+   * Rules whose matches a look at a document's raw text cannot rule out, as it
+   * sees the copy whole and not segment by segment: a pattern with no literal
+   * (`^`, `$` and white space read where a segment starts and ends), or a term
+   * that starts or ends with white space.
+   */
+  readonly unsure: number[];
   private readonly byId: Map<string, CompiledRule>;
 
   constructor(
@@ -121,7 +130,7 @@ export class RuleSet {
       if (k === undefined) {
         k = index.size;
         index.set(key, k);
-        this.keys.push({ termRules: [], patterns: [], documentRules: [] });
+        this.keys.push({ text: key, termRules: [], patterns: [], documentRules: [] });
       }
       return this.keys[k]!;
     };
@@ -141,8 +150,11 @@ export class RuleSet {
     const read = documentReads(this.rules);
     // The prescan looks for candidates and for what document-level checks read in one pass.
     for (const [literal, users] of read.index) use(literal).documentRules.push(...users);
-    this.automaton = new TermAutomaton([...index.keys()]);
+    this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
+    this.unsure = this.rules.flatMap((rule, r) =>
+      this.unfiltered.some((ref) => ref.rule === r) || rule.spec.terms.some((t) => /^\s|\s$/.test(foldTerm(t.value))) ? [r] : [],
+    );
   }
 
   rule(id: string): CompiledRule | undefined {
