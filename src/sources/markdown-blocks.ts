@@ -21,10 +21,12 @@ export interface Block {
 
 /** Front matter as remark-frontmatter reads it: `---` lines around YAML at the very start. */
 const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([^]*?)(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
-const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+const NEWLINE = /\r\n|\r|\n/g;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const LIST_ITEM = /^(?:([-*+])|[0-9]{1,9}([.)]))[ \t]+\S/;
+/** The first character of a list item or a thematic break: most lines of copy have another. */
+const MAY_BE_ITEM = /^[-*+_0-9]/;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** HTML blocks that end at a marker (script, processing instruction, declaration, CDATA), not at a blank line. */
 const HTML_TO_MARKER = /^<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|\?|![A-Za-z]|!\[CDATA\[)/i;
@@ -80,10 +82,21 @@ export function splitBlocks(source: string): SplitDocument | undefined {
   /** The marker of the list item the line before was, when it was one: a bullet, or an ordered item's `.` or `)`. */
   let previousItem: string | undefined;
 
-  LINE.lastIndex = from;
-  while (LINE.lastIndex < source.length) {
-    const at = LINE.lastIndex;
-    const line = LINE.exec(source)![1]!;
+  // Lines end at LF, CRLF or CR; most documents have no CR, and their lines are found without a regular expression.
+  const cr = source.includes("\r");
+  for (let at = from, next = from; at < source.length; at = next) {
+    let end: number;
+    if (cr) {
+      NEWLINE.lastIndex = at;
+      const newline = NEWLINE.exec(source);
+      end = newline ? newline.index : source.length;
+      next = newline ? end + newline[0].length : end;
+    } else {
+      end = source.indexOf("\n", at);
+      if (end < 0) end = source.length;
+      next = end + 1;
+    }
+    const line = source.slice(at, end);
 
     // A fence or comment left open runs to the end of the document: no cut after it opens.
     if (fence) {
@@ -104,7 +117,7 @@ export function splitBlocks(source: string): SplitDocument | undefined {
     // After indented code, remark reads a list marker as text: the line after it is no place to cut.
     if (afterBlank && indent.columns === 0 && !afterIndented) starts.push(at);
     // An item right after an item of the same list starts a block too: alone, each is the same item.
-    const item = indent.columns === 0 && !THEMATIC_BREAK.test(line) ? LIST_ITEM.exec(line) : null;
+    const item = indent.columns === 0 && MAY_BE_ITEM.test(line) && !THEMATIC_BREAK.test(line) ? LIST_ITEM.exec(line) : null;
     const kind = item ? (item[1] ?? item[2]) : undefined;
     if (!afterBlank && kind !== undefined && kind === previousItem && !afterIndented && !htmlToBlank) starts.push(at);
     // Only a line that starts a block is sure to be an item: `2)` after text is more of the text.
@@ -112,6 +125,9 @@ export function splitBlocks(source: string): SplitDocument | undefined {
     afterBlank = false;
     afterIndented = indent.columns >= 4;
 
+    // Most lines open neither: they are copy.
+    const first = line.charCodeAt(indent.chars);
+    if (first !== 0x60 && first !== 0x7e && first !== 0x3c) continue;
     const rest = line.slice(indent.chars);
     const opensFence = FENCE.exec(rest);
     const opensHtml = /^<[A-Za-z/?!]/.test(rest);
