@@ -70,11 +70,10 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
 }
 
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
-function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, keepsMarkup: (text: string) => boolean): boolean {
   const look = (folded: string) => mayMatch(folded, rules, enabled, { documentReads: true });
   // Copy without markup is its own stripped view.
   if (!MARKUP.test(text)) return look(foldText(text));
-  const keepsMarkup = markupMatters(rules);
   if (!CONSTRUCT.test(text)) return (keepsMarkup(text) && look(foldText(text))) || look(foldText(text, MARKUP_CHARACTERS));
   const stripped = stripConstructs(text);
   return look(foldText(text)) || (keepsMarkup(stripped) && look(foldText(stripped))) || look(foldText(stripped, MARKUP_CHARACTERS));
@@ -130,8 +129,9 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
   if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
   if (rules.unsure.some((r) => enabled(rules.rules[r]!))) return all;
-  if (!split) return mayMatter(source, rules, enabled) ? all : { parse: "none" };
-  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled);
+  const keepsMarkup = markupMatters(rules);
+  if (!split) return mayMatter(source, rules, enabled, keepsMarkup) ? all : { parse: "none" };
+  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled, keepsMarkup);
   if (!split.blocks.some(matters)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
