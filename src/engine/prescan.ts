@@ -95,11 +95,16 @@ const markupTests = new WeakMap<RuleSet, (text: string) => boolean>();
 function markupMatters(rules: RuleSet): (text: string) => boolean {
   let test = markupTests.get(rules);
   if (test !== undefined) return test;
-  const literals = rules.keys.flatMap((key) => [key.text, ...key.patterns.flatMap((p) => p.needs.flat(2))]);
-  const held = [...new Set(literals.join(""))].filter((ch) => MARKUP_CHARACTERS[ch.charCodeAt(0)] === 1);
-  if (held.length === 0) test = () => false;
+  const held = new Set<string>();
+  const read = (literal: string) => {
+    for (const ch of literal) if (MARKUP_CHARACTERS[ch.charCodeAt(0)] === 1) held.add(ch);
+  };
+  for (const key of rules.keys) read(key.text);
+  // A pattern is listed under each of its literals: its needs are read once.
+  for (const ref of new Set(rules.keys.flatMap((key) => key.patterns))) for (const literal of ref.needs.flat(2)) read(literal);
+  if (held.size === 0) test = () => false;
   else {
-    const re = new RegExp(`[${held.map((ch) => `\\${ch}`).join("")}]`);
+    const re = new RegExp(`[${[...held].map((ch) => `\\${ch}`).join("")}]`);
     test = (text) => re.test(text);
   }
   markupTests.set(rules, test);
