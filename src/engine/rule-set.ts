@@ -134,27 +134,31 @@ export class RuleSet {
       }
       return this.keys[k]!;
     };
+    const unsure = new Set<number>();
     this.rules.forEach((rule, r) => {
       for (const term of rule.spec.terms) {
-        const at = use(foldTerm(term.value));
+        const folded = foldTerm(term.value);
+        const at = use(folded);
         if (!at.termRules.includes(r)) at.termRules.push(r);
+        if (/^\s|\s$/.test(folded)) unsure.add(r);
       }
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
         const { literals, sets } = patternLiterals(re.source);
         const ref = { rule: r, pattern: p, needs: sets };
-        if (!literals) this.unfiltered.push(ref);
-        else for (const literal of literals) use(literal).patterns.push(ref);
+        if (literals) for (const literal of literals) use(literal).patterns.push(ref);
+        else {
+          this.unfiltered.push(ref);
+          unsure.add(r);
+        }
       });
     });
+    this.unsure = [...unsure];
     const read = documentReads(this.rules);
     // The prescan looks for candidates and for what document-level checks read in one pass.
     for (const [literal, users] of read.index) use(literal).documentRules.push(...users);
     this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
-    this.unsure = this.rules.flatMap((rule, r) =>
-      this.unfiltered.some((ref) => ref.rule === r) || rule.spec.terms.some((t) => /^\s|\s$/.test(foldTerm(t.value))) ? [r] : [],
-    );
   }
 
   rule(id: string): CompiledRule | undefined {
