@@ -60,7 +60,7 @@ const documentOf = (halves: readonly string[], weight: number) =>
     .map((p) => p.join(""));
 const doc = documentOf(HALVES, 3);
 /** The same, with the pieces of the markup pack's literals. */
-const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t"], 12);
+const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_"], 12);
 
 function fullLint(project: typeof builtin, source: string, format: Format) {
   return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));

@@ -26,16 +26,16 @@ const NAMED: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp:
 /** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
 const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
 
-/** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, a comment, a tag, a link destination. */
-const CONSTRUCT = /[&<]|\]\(/;
+/** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, an escape, a comment, a tag, a link destination. */
+const CONSTRUCT = /[&<\\]|\]\(/;
 
 /**
  * The raw text with comments, tags and link destinations taken out, and
- * character references decoded; the values of the tags' attributes, which
- * may be copy, follow it on lines of their own. With its markup characters
- * left out too (`MARKUP_CHARACTERS`), a superset of the joins the Markdown,
- * text and HTML adapters make. (Scripts and data files, whose strings have
- * escapes of their own, are always parsed.)
+ * character references and backslash escapes decoded; the values of the
+ * tags' attributes, which may be copy, follow it on lines of their own. With
+ * its markup characters left out too (`MARKUP_CHARACTERS`), a superset of the
+ * joins the Markdown, text and HTML adapters make. (Scripts and data files,
+ * whose strings have escapes of their own, are always parsed.)
  */
 function stripConstructs(source: string): string {
   if (!CONSTRUCT.test(source)) return source;
@@ -51,13 +51,14 @@ function stripConstructs(source: string): string {
       return "";
     })
     .replace(/\]\([^()]*\)/g, "");
-  // References last, so that one standing for `<` does not make a tag.
+  // References and escapes last, so that one standing for `<` does not make a tag.
   return [text, ...values]
     .join("\n")
     .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g, (_m, hex, dec) =>
       String.fromCodePoint(Math.min(hex ? parseInt(hex, 16) : Number(dec), 0x10ffff)),
     )
-    .replace(/&([a-zA-Z]{2,8});/g, (_m, name: string) => NAMED[name.toLowerCase()] ?? "");
+    .replace(/&([a-zA-Z]{2,8});/g, (_m, name: string) => NAMED[name.toLowerCase()] ?? "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 /** Every character the stripped view acts on: without one, it is the text as written. */
