@@ -29,7 +29,7 @@ const markupPack = openProject({
         "    law: 广告法第九条第三项",
         "    message:",
         "      zh: 「{match}」",
-        `    terms: ["#1", "a*b", "'最'", "top 1", "最_佳"]`,
+        `    terms: ["#1", "a*b", "'最'", "top 1", "最_佳", "p&g", "<3"]`,
         "  - id: spaced",
         "    kind: pattern",
         "    level: error",
@@ -60,7 +60,7 @@ const documentOf = (halves: readonly string[], weight: number) =>
     .map((p) => p.join(""));
 const doc = documentOf(HALVES, 3);
 /** The same, with the pieces of the markup pack's literals. */
-const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_"], 12);
+const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_", "p", "g", "&", "&amp;", "&quot;", "&#35;", "<", "3", "&lt;"], 12);
 
 function fullLint(project: typeof builtin, source: string, format: Format) {
   return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));
