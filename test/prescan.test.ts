@@ -14,6 +14,8 @@ import { tree } from "./helpers/tree.js";
 
 const builtin = openProject({ config: defaultConfig(process.cwd()) });
 
+const MARKED_TERMS = ["#1", "a*b", "'最'", "top 1", "最_佳", "p&g", "<3", "[限时]", "a|b", "{x}", "~9", "`c`", '"好"', "no.1", "最佳"];
+
 /** Literals with markup characters in them, and a pattern whose literal starts with a space: a look with markup left out may miss these. */
 const markupPack = openProject({
   config: join(
@@ -29,14 +31,14 @@ const markupPack = openProject({
         "    law: 广告法第九条第三项",
         "    message:",
         "      zh: 「{match}」",
-        `    terms: ["#1", "a*b", "'最'", "top 1", "最_佳", "p&g", "<3"]`,
+        `    terms: ${JSON.stringify(MARKED_TERMS)}`,
         "  - id: spaced",
         "    kind: pattern",
         "    level: error",
         "    law: 广告法第九条第三项",
         "    message:",
         "      zh: 「{match}」",
-        "    patterns: [' 第一']",
+        "    patterns: [' 第一', '高级别产品.{0,2}q_z']",
       ].join("\n"),
     }),
     "adlint.config.yaml",
@@ -60,7 +62,7 @@ const documentOf = (halves: readonly string[], weight: number) =>
     .map((p) => p.join(""));
 const doc = documentOf(HALVES, 3);
 /** The same, with the pieces of the markup pack's literals. */
-const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_", "p", "g", "&", "&amp;", "&quot;", "&#35;", "<", "3", "&lt;"], 12);
+const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_", "p", "g", "&", "&amp;", "&quot;", "&#35;", "<", "3", "&lt;", "＊", "＃", "＿"], 12);
 
 function fullLint(project: typeof builtin, source: string, format: Format) {
   return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));
@@ -126,6 +128,52 @@ describe.each([
   });
 });
 
+describe("a term disguised by markup, escapes and references", () => {
+  /** What may stand between two characters of a term, or after it. */
+  const GAPS = ["", "", "", "**", "_", "`", "~~", "<b>", "</b>", "<!-- x -->", "\u200b", " ", "\n", "\u3000", "<br>", "*", "> ", "\n> ", "\n- ", "|", "\\", "[", "](u)", "<span title='", "'>"];
+  const AROUND = ["", "面膜", "。", "\n\n", "# ", "- ", "> ", "| ", "**", "<p>", "</p>", " ", "a", "1", "最", "\n"];
+  const PUNCTUATION = /[!-/:-@[-`{-~]/;
+  const REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+  /** One character of a term as written, escaped, as a reference, upper-case or full-width. */
+  const written = (ch: string) => {
+    const cp = ch.codePointAt(0)!;
+    return fc.constantFrom(
+      ch,
+      ch,
+      ch,
+      PUNCTUATION.test(ch) ? `\\${ch}` : ch,
+      `&#${cp};`,
+      `&#x${cp.toString(16)};`,
+      REFERENCES[ch] ?? ch,
+      ch.toUpperCase(),
+      cp >= 0x21 && cp <= 0x7e ? String.fromCodePoint(cp + 0xfee0) : ch,
+    );
+  };
+  const disguised = fc.constantFrom(...MARKED_TERMS).chain((term) =>
+    fc
+      .tuple(
+        fc.constantFrom(...AROUND),
+        fc.tuple(...[...term].map((ch) => fc.tuple(fc.constantFrom(...GAPS), written(ch)))),
+        fc.constantFrom(...GAPS),
+        fc.constantFrom(...AROUND),
+      )
+      .map(([before, chars, after, tail]) => before + chars.map(([gap, ch], i) => (i === 0 ? "" : gap) + ch).join("") + after + tail),
+  );
+
+  it.each(["markdown", "text", "html"] as const)("is never skipped in a %s file a full lint reports it in", (format) => {
+    let reported = 0;
+    fc.assert(
+      fc.property(disguised, (source) => {
+        if (fullLint(markupPack, source, format).length === 0) return;
+        reported++;
+        expect(mayHaveFindings(source, format, markupPack.linter.rules)).toBe(true);
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    expect(reported).toBeGreaterThan(150);
+  });
+});
+
 describe("what the look sees through", () => {
   it.each([
     ["markdown", "最**佳**面膜"],
@@ -140,6 +188,17 @@ describe("what the look sees through", () => {
   ] as const)("%s: %s", (format, source) => {
     expect(mayHaveFindings(source, format, testProject.linter.rules)).toBe(true);
     expect(fullLint(testProject, source, format).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["markdown", "#~~1~~"],
+    ["markdown", "a\\*b"],
+    ["markdown", "[限*时*]"],
+    ["markdown", "**高级别产品**q_z"],
+    ["text", "高级别产品q_z **y**"],
+  ] as const)("a literal with markup in it, %s: %s", (format, source) => {
+    expect(fullLint(markupPack, source, format).length).toBeGreaterThan(0);
+    expect(mayHaveFindings(source, format, markupPack.linter.rules)).toBe(true);
   });
 
   it("skips clean copy, and looks again at copy with a directive", () => {

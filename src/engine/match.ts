@@ -64,14 +64,20 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
  * each set of literals one of its patterns needs; with `documentReads`, also
  * whether `text` holds a literal that an enabled rule's document-level check
  * reads. Stops at the first sign, and runs no expression. A pattern with no
- * literal is not looked at: its rule is among `rules.unsure`.
+ * literal is not looked at: its rule is among `rules.unsure`. A literal a
+ * pattern needs counts as there when `assumed` says so.
  */
-export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, { documentReads = false } = {}): boolean {
+export function mayMatch(
+  text: string,
+  rules: RuleSet,
+  enabled: (rule: CompiledRule) => boolean,
+  { documentReads = false, assumed }: { documentReads?: boolean; assumed?: (literal: string) => boolean } = {},
+): boolean {
   // A pattern's literal sets are looked for once, whichever of its literals comes first (most texts hold none).
   let ruledOut: Set<PatternRef> | undefined;
   const mayRun = (p: PatternRef) => {
     if (ruledOut?.has(p) || !enabled(rules.rules[p.rule]!)) return false;
-    if (holdsNeeds(p, text)) return true;
+    if (holdsNeeds(p, text, assumed)) return true;
     (ruledOut ??= new Set()).add(p);
     return false;
   };
@@ -82,9 +88,9 @@ export function mayMatch(text: string, rules: RuleSet, enabled: (rule: CompiledR
   });
 }
 
-/** Whether `text` holds, for one of the pattern's alternatives, one literal of each set it needs. */
-function holdsNeeds(p: PatternRef, text: string): boolean {
-  const has = (set: string[]) => set.some((literal) => text.includes(literal));
+/** Whether `text` holds, for one of the pattern's alternatives, one literal of each set it needs (or one `assumed` there). */
+function holdsNeeds(p: PatternRef, text: string, assumed?: (literal: string) => boolean): boolean {
+  const has = (set: string[]) => set.some((literal) => text.includes(literal) || assumed?.(literal) === true);
   return p.needs.length === 0 || p.needs.some((alternative) => alternative.every(has));
 }
 

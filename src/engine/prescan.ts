@@ -6,14 +6,16 @@
 // twice: as written, and with markup stripped and character references
 // decoded, so a term split by emphasis, a tag or an entity still shows. A hit in
 // either says "parse it"; only a file with no hit in both is skipped. Where
-// the only markup is characters that no literal holds, the stripped look
-// finds all the look as written would, and is the only one.
+// the only markup is characters, the stripped look finds all that the look as
+// written would, and is the only one: a literal that holds a markup character
+// is looked for in it without that character.
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
 import { foldText, ignoring } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
 import { frontMatterOf, splitBlocks, type Block } from "../sources/markdown-blocks.js";
+import { TermAutomaton } from "./automaton.js";
 import { mayMatch } from "./match.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
@@ -21,10 +23,17 @@ import type { CompiledRule, RuleSet } from "./rule-set.js";
 const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
 
 /** Named references the look decodes: those that stand for white space or for a character of markup; any other reads as nothing. */
-const NAMED: Record<string, string> = { nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const NAMED: Record<string, string> = {
+  ...{ nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", zwsp: "", zwnj: "", zwj: "" },
+  ...{ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", num: "#", ast: "*", lowbar: "_", grave: "`", verbar: "|", vert: "|", bsol: "\\" },
+  ...{ lsqb: "[", lbrack: "[", rsqb: "]", rbrack: "]", lcub: "{", lbrace: "{", rcub: "}", rbrace: "}" },
+};
 
 /** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
 const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
+
+/** Whether a literal holds one of them. */
+const holdsMarkup = (literal: string) => /[*_~`#>|[\]\\{}"']/.test(literal);
 
 /** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, an escape, a comment, a tag, a link destination. */
 const CONSTRUCT = /[&<\\]|\]\(/;
@@ -71,45 +80,73 @@ function quickMeta(source: string, format: Format, fallback: DocumentMeta): Docu
 }
 
 /** Whether the copy in `text` may matter to an enabled rule: a candidate, or something a document-level check reads. */
-function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, keepsMarkup: (text: string) => boolean): boolean {
-  const look = (folded: string) => mayMatch(folded, rules, enabled, { documentReads: true });
+function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) => boolean, marked: MarkedKeys): boolean {
+  const look = (folded: string) => mayMatch(folded, rules, enabled, { documentReads: true, assumed: holdsMarkup });
   // Copy without markup is its own stripped view.
   if (!MARKUP.test(text)) return look(foldText(text));
-  if (!CONSTRUCT.test(text)) return (keepsMarkup(text) && look(foldText(text))) || look(foldText(text, MARKUP_CHARACTERS));
-  const stripped = stripConstructs(text);
-  return look(foldText(text)) || (keepsMarkup(stripped) && look(foldText(stripped))) || look(foldText(stripped, MARKUP_CHARACTERS));
+  const plain = stripConstructs(text);
+  const stripped = foldText(plain, MARKUP_CHARACTERS);
+  // What the constructs hold may be copy (in a text file), and only the look as written sees it.
+  return (CONSTRUCT.test(text) && look(foldText(text))) || look(stripped) || marked.found(stripped, () => foldText(plain), enabled);
 }
 
-const markupTests = new WeakMap<RuleSet, (text: string) => boolean>();
-
 /**
- * Whether the markup characters in `text` may be part of what a rule looks
- * for, so that a look with them left out may miss it: a literal holds one of
- * them.
- *
- * Otherwise a look with them left out finds all that a look with them kept
- * would: an occurrence of a literal with none of them in it folds the same in
- * both, nothing between its ends being left out. (No literal starts or ends
- * with white space, which what lies around it would keep or drop: see
- * `RuleSet.unsure`.)
+ * The literals that hold a markup character, looked for without it in the
+ * stripped look: an adapter may take out some of the markup in and around
+ * one (`#~~1~~` reads `#1` in Markdown) and keep the rest, which neither the
+ * look as written nor the stripped one would show as it is. Any other literal
+ * shows in the stripped look as in copy, nothing between its ends being left
+ * out. (A literal a pattern needs is taken to be there when it holds a markup
+ * character; none starts or ends with white space, which what lies around it
+ * would keep or drop: see `RuleSet.unsure`.)
  */
-function markupMatters(rules: RuleSet): (text: string) => boolean {
-  let test = markupTests.get(rules);
-  if (test !== undefined) return test;
-  const held = new Set<string>();
-  const read = (literal: string) => {
-    for (const ch of literal) if (MARKUP_CHARACTERS[ch.charCodeAt(0)] === 1) held.add(ch);
-  };
-  for (const key of rules.keys) read(key.text);
-  // A pattern is listed under each of its literals: its needs are read once.
-  for (const ref of new Set(rules.keys.flatMap((key) => key.patterns))) for (const literal of ref.needs.flat(2)) read(literal);
-  if (held.size === 0) test = () => false;
-  else {
-    const re = new RegExp(`[${[...held].map((ch) => `\\${ch}`).join("")}]`);
-    test = (text) => re.test(text);
+interface MarkedKeys {
+  /**
+   * Whether `stripped` holds one of them, without its markup, of an enabled
+   * rule, where the same copy with its markup (`kept`, folded only when asked)
+   * holds it with nothing but markup and white space between its characters:
+   * what an adapter leaves out of copy.
+   */
+  found(stripped: string, kept: () => string, enabled: (rule: CompiledRule) => boolean): boolean;
+  /** Rules with a literal made of markup alone, which no look can rule out. */
+  unsure: number[];
+}
+
+const markedKeys = new WeakMap<RuleSet, MarkedKeys>();
+
+/** An expression for `literal` with any markup and white space between its characters (code points, so no `u` flag is needed). */
+function spreadOut(literal: string): RegExp {
+  const characters = [...literal].filter((ch) => !/\s/.test(ch)).map((ch) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
+  return new RegExp(characters.join(`[*_~\`#>|[\\]\\\\{}"'\\s]*`));
+}
+
+function markedKeysOf(rules: RuleSet): MarkedKeys {
+  let marked = markedKeys.get(rules);
+  if (marked !== undefined) return marked;
+  const texts: string[] = [];
+  const users: number[][] = [];
+  const spread: RegExp[] = [];
+  const unsure = new Set<number>();
+  for (const key of rules.keys) {
+    if (!holdsMarkup(key.text)) continue;
+    const rulesOfKey = [...key.termRules, ...key.patterns.map((p) => p.rule), ...key.documentRules];
+    const stripped = foldText(key.text, MARKUP_CHARACTERS).trim();
+    if (stripped) {
+      texts.push(stripped);
+      users.push(rulesOfKey);
+      spread.push(spreadOut(key.text));
+    } else for (const r of rulesOfKey) unsure.add(r);
   }
-  markupTests.set(rules, test);
-  return test;
+  const automaton = texts.length > 0 ? new TermAutomaton(texts) : undefined;
+  marked = {
+    found: (stripped, kept, enabled) => {
+      let folded: string | undefined;
+      return automaton?.some(stripped, (k) => users[k]!.some((r) => enabled(rules.rules[r]!)) && spread[k]!.test((folded ??= kept()))) ?? false;
+    },
+    unsure: [...unsure],
+  };
+  markedKeys.set(rules, marked);
+  return marked;
 }
 
 /**
@@ -134,10 +171,10 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   // A requirement with no trigger applies to every document of its channels and categories.
   if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
   if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
-  if (rules.unsure.some((r) => enabled(rules.rules[r]!))) return all;
-  const keepsMarkup = markupMatters(rules);
-  if (!split) return mayMatter(source, rules, enabled, keepsMarkup) ? all : { parse: "none" };
-  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled, keepsMarkup);
+  const marked = markedKeysOf(rules);
+  if (rules.unsure.some((r) => enabled(rules.rules[r]!)) || marked.unsure.some((r) => enabled(rules.rules[r]!))) return all;
+  if (!split) return mayMatter(source, rules, enabled, marked) ? all : { parse: "none" };
+  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled, marked);
   if (!split.blocks.some(matters)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);

@@ -159,7 +159,7 @@ export function fold(input: string): MappedText {
   return { text: unitsText(length), starts: unitStarts.slice(0, length), ends: unitEnds.slice(0, length) };
 }
 
-/** ASCII characters that a fold reads as if they were not there, as it reads a zero-width space: per code unit, 1 for those. */
+/** ASCII characters that a fold reads as if they were not there, and those that fold to them (`＊` to `*`), as it reads a zero-width space: per code unit, 1 for those. */
 export type Ignored = Uint8Array;
 
 const NOTHING_IGNORED: Ignored = new Uint8Array(0x80);
@@ -177,7 +177,7 @@ export function ignoring(chars: string): Ignored {
 
 /**
  * The folded text alone, for a look that needs no positions: what `fold(input).text` is, sooner.
- * With `ignored`, what it would be if those characters were taken out of `input` first.
+ * With `ignored`, what it would be if those characters, and those that fold to them, were taken out of `input` first.
  */
 export function foldText(input: string, ignored: Ignored = NOTHING_IGNORED): string {
   // Most copy has a character that folds to another, but input that folds to itself comes back as it is.
@@ -228,7 +228,7 @@ function foldInto(input: string, mapped: boolean, ignored: Ignored = NOTHING_IGN
     const c = input.charCodeAt(i);
     const swap = oneForOne[c] || learnUnit(c);
     // Most copy: a code unit that folds to one code unit, with no white space waiting.
-    if (swap > 1 && spaceStart < 0 && (c >= 0x80 || ignored[c] === 0)) {
+    if (swap > 1 && spaceStart < 0 && (swap - 2 >= 0x80 || ignored[swap - 2] === 0)) {
       out[length] = swap - 2;
       if (mapped) {
         outStarts[length] = i;
@@ -242,7 +242,8 @@ function foldInto(input: string, mapped: boolean, ignored: Ignored = NOTHING_IGN
     const len = cp > 0xffff ? 2 : 1;
     const f = foldOf(cp);
     // A combining mark on a Han character only disguises it.
-    if (f.invisible || (cp < 0x80 && ignored[cp] === 1) || (f.mark && spaceStart < 0 && tightAt(input, lastAt) === "han")) {
+    const unit = f.text.length === 1 ? f.text.charCodeAt(0) : -1;
+    if (f.invisible || (unit >= 0 && unit < 0x80 && ignored[unit] === 1) || (f.mark && spaceStart < 0 && tightAt(input, lastAt) === "han")) {
       i += len;
       continue;
     }
