@@ -87,7 +87,7 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
   const plain = stripConstructs(text);
   const stripped = foldText(plain, MARKUP_CHARACTERS);
   // What the constructs hold may be copy (in a text file), and only the look as written sees it.
-  return (CONSTRUCT.test(text) && look(foldText(text))) || look(stripped) || marked.found(stripped, () => foldText(plain), enabled);
+  return (CONSTRUCT.test(text) && look(foldText(text))) || look(stripped) || marked.found(stripped, () => foldText(plain), plain, enabled);
 }
 
 /**
@@ -105,14 +105,30 @@ interface MarkedKeys {
    * Whether `stripped` holds one of them, without its markup, of an enabled
    * rule, where the same copy with its markup (`kept`, folded only when asked)
    * holds it with nothing but markup and white space between its characters:
-   * what an adapter leaves out of copy.
+   * what an adapter leaves out of copy. `plain`, the copy before folding, is
+   * first asked for something that folds to each markup character of it.
    */
-  found(stripped: string, kept: () => string, enabled: (rule: CompiledRule) => boolean): boolean;
+  found(stripped: string, kept: () => string, plain: string, enabled: (rule: CompiledRule) => boolean): boolean;
   /** Rules with a literal made of markup alone, which no look can rule out. */
   unsure: number[];
 }
 
 const markedKeys = new WeakMap<RuleSet, MarkedKeys>();
+
+/**
+ * For each of `marks`, an expression for it and every code unit that folds
+ * to it (`#`, `＃`, `﹟`). Folding makes punctuation of another character
+ * only through NFKC, so the code units are found by asking NFKC of each.
+ */
+function writtenForms(marks: Set<string>): Map<string, RegExp> {
+  const forms = new Map([...marks].map((mark) => [mark, [mark]]));
+  if (marks.size > 0)
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      forms.get(String.fromCharCode(c).normalize("NFKC"))?.push(String.fromCharCode(c));
+    }
+  return new Map([...forms].map(([mark, list]) => [mark, new RegExp(`[${list.map((ch) => `\\${ch}`).join("")}]`)]));
+}
 
 /** An expression for `literal` with any markup and white space between its characters (code points, so no `u` flag is needed). */
 function spreadOut(literal: string): RegExp {
@@ -126,6 +142,7 @@ function markedKeysOf(rules: RuleSet): MarkedKeys {
   const texts: string[] = [];
   const users: number[][] = [];
   const spread: RegExp[] = [];
+  const markupOf: string[][] = [];
   const unsure = new Set<number>();
   for (const key of rules.keys) {
     if (!holdsMarkup(key.text)) continue;
@@ -135,13 +152,18 @@ function markedKeysOf(rules: RuleSet): MarkedKeys {
       texts.push(stripped);
       users.push(rulesOfKey);
       spread.push(spreadOut(key.text));
+      markupOf.push([...key.text].filter(holdsMarkup));
     } else for (const r of rulesOfKey) unsure.add(r);
   }
   const automaton = texts.length > 0 ? new TermAutomaton(texts) : undefined;
+  // Before folding the copy to see the markup, the raw copy must hold something that folds to each markup character.
+  const written = writtenForms(new Set(markupOf.flat()));
+  const present = texts.map((_, k) => [...new Set(markupOf[k]!)].map((mark) => written.get(mark)!));
   marked = {
-    found: (stripped, kept, enabled) => {
+    found: (stripped, kept, plain, enabled) => {
       let folded: string | undefined;
-      return automaton?.some(stripped, (k) => users[k]!.some((r) => enabled(rules.rules[r]!)) && spread[k]!.test((folded ??= kept()))) ?? false;
+      const seen = (k: number) => present[k]!.every((forms) => forms.test(plain)) && spread[k]!.test((folded ??= kept()));
+      return automaton?.some(stripped, (k) => users[k]!.some((r) => enabled(rules.rules[r]!)) && seen(k)) ?? false;
     },
     unsure: [...unsure],
   };
