@@ -87,7 +87,7 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
   const plain = stripConstructs(text);
   const stripped = foldText(plain, MARKUP_CHARACTERS);
   // What the constructs hold may be copy (in a text file), and only the look as written sees it.
-  return (CONSTRUCT.test(text) && look(foldText(text))) || look(stripped) || marked.found(stripped, () => foldText(plain), plain, enabled);
+  return (CONSTRUCT.test(text) && look(foldText(text))) || look(stripped) || marked.found(stripped, plain, enabled);
 }
 
 /**
@@ -103,12 +103,12 @@ function mayMatter(text: string, rules: RuleSet, enabled: (rule: CompiledRule) =
 interface MarkedKeys {
   /**
    * Whether `stripped` holds one of them, without its markup, of an enabled
-   * rule, where the same copy with its markup (`kept`, folded only when asked)
-   * holds it with nothing but markup and white space between its characters:
-   * what an adapter leaves out of copy. `plain`, the copy before folding, is
-   * first asked for something that folds to each markup character of it.
+   * rule, where `plain` (the copy it was folded from, with its markup) holds
+   * it with nothing but markup and white space between its characters: what
+   * an adapter leaves out of copy. `plain` is first asked for something that
+   * folds to each markup character of it, and folded only then.
    */
-  found(stripped: string, kept: () => string, plain: string, enabled: (rule: CompiledRule) => boolean): boolean;
+  found(stripped: string, plain: string, enabled: (rule: CompiledRule) => boolean): boolean;
   /** Rules with a literal made of markup alone, which no look can rule out. */
   unsure: number[];
 }
@@ -160,9 +160,9 @@ function markedKeysOf(rules: RuleSet): MarkedKeys {
   const written = writtenForms(new Set(markupOf.flat()));
   const present = texts.map((_, k) => [...new Set(markupOf[k]!)].map((mark) => written.get(mark)!));
   marked = {
-    found: (stripped, kept, plain, enabled) => {
+    found: (stripped, plain, enabled) => {
       let folded: string | undefined;
-      const seen = (k: number) => present[k]!.every((forms) => forms.test(plain)) && spread[k]!.test((folded ??= kept()));
+      const seen = (k: number) => present[k]!.every((forms) => forms.test(plain)) && spread[k]!.test((folded ??= foldText(plain)));
       return automaton?.some(stripped, (k) => users[k]!.some((r) => enabled(rules.rules[r]!)) && seen(k)) ?? false;
     },
     unsure: [...unsure],
