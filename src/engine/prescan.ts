@@ -30,10 +30,14 @@ const NAMED: Record<string, string> = {
 };
 
 /** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
-const MARKUP_CHARACTERS = ignoring("*_~`#>|[]\\{}\"'");
+const MARKUP_LIST = "*_~`#>|[]\\{}\"'";
+const MARKUP_CHARACTERS = ignoring(MARKUP_LIST);
+/** `chars` as written inside a character class. */
+const escaped = (chars: string) => chars.replace(/[\\\]^-]/g, "\\$&");
 
 /** Whether a literal holds one of them. */
-const holdsMarkup = (literal: string) => /[*_~`#>|[\]\\{}"']/.test(literal);
+const MARKUP_CHARACTER = new RegExp(`[${escaped(MARKUP_LIST)}]`);
+const holdsMarkup = (literal: string) => MARKUP_CHARACTER.test(literal);
 
 /** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, an escape, a comment, a tag, a link destination. */
 const CONSTRUCT = /[&<\\]|\]\(/;
@@ -71,7 +75,7 @@ function stripConstructs(source: string): string {
 }
 
 /** Every character the stripped view acts on: without one, it is the text as written. */
-const MARKUP = /[&<\]*_~`#>|[\\{}"']/;
+const MARKUP = new RegExp(`[&<${escaped(MARKUP_LIST)}]`);
 
 /** What the document says about itself, read without parsing it: Markdown front matter, else config. */
 function quickMeta(source: string, format: Format, fallback: DocumentMeta): DocumentMeta {
