@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText, ignoring } from "../src/text/fold.js";
+import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText, foldUtf8, ignoring } from "../src/text/fold.js";
 import { identityMap, mapRange } from "../src/text/offsets.js";
 
 describe("fold", () => {
@@ -233,5 +233,67 @@ describe("folded text with characters ignored", () => {
 
   it("takes only ASCII characters", () => {
     expect(() => ignoring("*＊")).toThrow(RangeError);
+  });
+});
+
+describe("UTF-8 bytes folded without white space and markup", () => {
+  const markup = "*_~`#>|[]\\{}\"'";
+  const dropped = ignoring(markup);
+  /** What `foldUtf8` reads: well-formed text (no lone surrogate), with markup, white space and now and then a combining mark. */
+  const wellFormed = fc
+    .string({ unit: fc.oneof({ arbitrary: unit, weight: 3 }, { arbitrary: fc.constantFrom(...markup, "＊", "＃", " ", "\u3000", "\n"), weight: 2 }), maxLength: 40 })
+    .map((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "?"));
+  const units = (folded: { units: Uint16Array; length: number }) => String.fromCharCode(...folded.units.subarray(0, folded.length));
+  const bare = (folded: string) => [...folded].filter((ch) => !/^\s$/.test(ch) && !markup.includes(ch)).join("");
+
+  it("is the fold of the decoded text, with white space and those characters taken out, each unit from its character's bytes (property)", () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(wellFormed, (input) => {
+        const bytes = Buffer.from(input);
+        const folded = foldUtf8(bytes, dropped);
+        if (/\p{M}/u.test([...input].filter((ch) => foldText(ch) !== "").join(""))) {
+          marked++;
+          expect(folded).toBeUndefined();
+          return;
+        }
+        expect(folded).toBeDefined();
+        expect(units(folded!)).toBe(bare(foldText(input)));
+        for (let k = 0; k < folded!.length; k++) {
+          const character = bytes.toString("utf8", folded!.starts[k], folded!.ends[k]);
+          expect([...character]).toHaveLength(1);
+          expect(bare(foldText(character))).toContain(String.fromCharCode(folded!.units[k]!));
+          if (k > 0) expect(folded!.starts[k]).toBeGreaterThanOrEqual(folded!.starts[k - 1]!);
+        }
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    expect(marked).toBeGreaterThan(10);
+  });
+
+  it("reads the same folded a piece at a time, cut where characters start", () => {
+    fc.assert(
+      fc.property(wellFormed, fc.array(fc.nat(), { maxLength: 4 }), (input, cuts) => {
+        const bytes = Buffer.from(input);
+        const whole = foldUtf8(bytes, dropped);
+        if (whole === undefined) return;
+        const expected = { units: units(whole), starts: [...whole.starts.subarray(0, whole.length)], ends: [...whole.ends.subarray(0, whole.length)] };
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)).filter((c) => (bytes[c]! & 0xc0) !== 0x80))].sort((a, b) => a - b);
+        let folded = whole;
+        [0, ...at].forEach((from, i, all) => (folded = foldUtf8(bytes, dropped, from, all[i + 1] ?? bytes.length)!));
+        expect({ units: units(folded), starts: [...folded.starts.subarray(0, folded.length)], ends: [...folded.ends.subarray(0, folded.length)] }).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 20261130 },
+    );
+  });
+
+  it("reads a term through markup, white space, full-width forms, Traditional characters and emoji", () => {
+    const read = (text: string) => units(foldUtf8(Buffer.from(text), dropped)!);
+    expect(read("**最** 佳")).toBe("最佳");
+    expect(read("﻿體驗😀 最佳")).toBe("体验😀最佳");
+    expect(read("Ｔｏｐ　１")).toBe("top1");
+    expect(read("＃1")).toBe("1");
+    expect(read("℃")).toBe("°c");
+    expect(foldUtf8(Buffer.from("最\u0301佳"), dropped)).toBeUndefined();
   });
 });

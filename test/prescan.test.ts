@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
 import { mayHaveFindings, planParse } from "../src/engine/prescan.js";
+import { bytesAreClean } from "../src/engine/prescan-bytes.js";
 import type { Format } from "../src/sources/document.js";
 import { parseDocument } from "../src/sources/index.js";
 import { openProject } from "../src/project.js";
@@ -76,9 +77,14 @@ describe.each([
   it.each(["markdown", "text", "html"] as const)("never skips a %s file a full lint reports on", (format) => {
     let skipped = 0;
     let reported = 0;
+    let cleanBytes = 0;
     fc.assert(
       fc.property(doc, (source) => {
+        // The look at the bytes says a file is clean only where the look at its copy does.
+        const clean = bytesAreClean(Buffer.from(source), format, project.linter.rules);
+        if (clean) cleanBytes++;
         if (mayHaveFindings(source, format, project.linter.rules)) {
+          expect(clean).toBe(false);
           if (fullLint(project, source, format).length) reported++;
           return;
         }
@@ -91,6 +97,7 @@ describe.each([
     // Both sides of the look were exercised.
     expect(skipped).toBeGreaterThan(300);
     expect(reported).toBeGreaterThan(10);
+    expect(cleanBytes).toBeGreaterThan(format === "html" ? 0 : 100);
   });
 });
 
@@ -120,6 +127,7 @@ describe.each([
       fc.property(blocky, (source) => {
         const plan = planParse(source, "markdown", project.linter.rules);
         if (plan.parse === "blocks") partly++;
+        if (bytesAreClean(Buffer.from(source), "markdown", project.linter.rules)) expect(plan.parse).toBe("none");
         expect(project.linter.lintSource(source, { format: "markdown" })).toEqual(fullLint(project, source, "markdown"));
       }),
       { numRuns: 1000, seed: 20261125 },
@@ -167,6 +175,7 @@ describe("a term disguised by markup, escapes and references", () => {
         if (fullLint(markupPack, source, format).length === 0) return;
         reported++;
         expect(mayHaveFindings(source, format, markupPack.linter.rules)).toBe(true);
+        expect(bytesAreClean(Buffer.from(source), format, markupPack.linter.rules)).toBe(false);
       }),
       { numRuns: 3000, seed: 20261130 },
     );
@@ -248,5 +257,40 @@ describe("what the look sees through", () => {
   it("always parses formats that can fail to parse", () => {
     expect(mayHaveFindings("const = ;", "script", testProject.linter.rules)).toBe(true);
     expect(mayHaveFindings("a: [", "yaml", testProject.linter.rules)).toBe(true);
+  });
+});
+
+describe("what the look at the bytes sees", () => {
+  const rules = builtin.linter.rules;
+  const clean = "很好的面膜，欢迎选购。\n";
+
+  it("finds a term through white space, markup, references, Traditional characters and emoji", () => {
+    expect(bytesAreClean(Buffer.from(clean), "markdown", rules)).toBe(true);
+    for (const source of ["最 佳的面膜", "**最**佳", "最&#x4f73;", "[最](https://x.cn)佳", "體驗最佳😀", "😀全網最低價"])
+      expect(bytesAreClean(Buffer.from(source), "markdown", rules), source).toBe(false);
+  });
+
+  it("leaves to the look at the copy what it cannot read: other encodings, a NUL, a combining mark, a directive", () => {
+    const gbk = Buffer.from([0xba, 0xdc, 0xba, 0xc3]); // 很好 in GBK
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(clean, "utf16le")]);
+    for (const bytes of [gbk, utf16, Buffer.from("很好\0"), Buffer.from("很\u0301好"), Buffer.from(`<!-- adlint-disable -->\n${clean}`)])
+      expect(bytesAreClean(bytes, "markdown", rules)).toBe(false);
+    expect(bytesAreClean(Buffer.from(`\ufeff${clean}`), "markdown", rules)).toBe(true);
+  });
+
+  it("reads the front matter, however long, for the rules that apply to every document of a category", () => {
+    const otc = (pad: string) => `---\ntitle: "${pad}"\ncategory: otc-drug\n---\n\n${clean}`;
+    for (const source of [otc(""), otc("感冒灵".repeat(600))]) {
+      expect(fullLint(builtin, source, "markdown").map((d) => d.ruleId)).toContain("ad-law/otc-drug-warning");
+      expect(bytesAreClean(Buffer.from(source), "markdown", rules)).toBe(false);
+    }
+    expect(bytesAreClean(Buffer.from(`---\ncategory: food\n---\n\n${clean}`), "markdown", rules)).toBe(true);
+    expect(bytesAreClean(Buffer.from(clean), "markdown", rules, { category: "otc-drug" })).toBe(false);
+  });
+
+  it("takes a literal with markup only where its markup is there", () => {
+    const marks = markupPack.linter.rules;
+    for (const source of ["排名第1", "第 1 名", "#标签 1"]) expect(bytesAreClean(Buffer.from(source), "markdown", marks), source).toBe(true);
+    for (const source of ["#~~1~~", "# 1", "＃１", "a\\*b"]) expect(bytesAreClean(Buffer.from(source), "markdown", marks), source).toBe(false);
   });
 });

@@ -163,9 +163,29 @@ export class TermAutomaton {
     return this.walk(text, (term) => test(term));
   }
 
+  /**
+   * Walks on from `node` over code units `from..to` of `units`: the node it
+   * ends at, or -1 once an occurrence of a term passes `test`, given the term
+   * and its end. A walk over units that come a piece at a time starts at the
+   * root (0) and goes on from the node the last piece ended at.
+   */
+  walkUnits(units: Uint16Array, from: number, to: number, node: number, test: (term: number, end: number) => boolean): number {
+    const { inTerms, ends } = this;
+    for (let i = from; i < to; i++) {
+      const c = units[i]!;
+      if (inTerms[c] === 0) {
+        node = 0;
+        continue;
+      }
+      node = this.step(node, c);
+      if (ends[node] !== 0 && this.report(node, i + 1, test)) return -1;
+    }
+    return node;
+  }
+
   /** Feeds `visit` each occurrence (term, end offset) until it returns true. */
   private walk(text: string, visit: (term: number, end: number) => boolean): boolean {
-    const { inTerms, fromRoot, fail, ends } = this;
+    const { inTerms, ends } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -173,17 +193,27 @@ export class TermAutomaton {
         node = 0;
         continue;
       }
-      // Failure links lead back towards the root, where a unit with no child leads to the root itself.
-      let child = node === 0 ? fromRoot[c]! : this.child(node, c);
-      while (child === 0 && node !== 0) {
-        node = fail[node]!;
-        child = node === 0 ? fromRoot[c]! : this.child(node, c);
-      }
-      node = child;
-      if (ends[node] === 0) continue;
-      for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!)
-        for (const term of this.out[o]!) if (visit(term, i + 1)) return true;
+      node = this.step(node, c);
+      if (ends[node] !== 0 && this.report(node, i + 1, visit)) return true;
     }
+    return false;
+  }
+
+  /** The node after `node` on code unit `c`, which some term has. */
+  private step(node: number, c: number): number {
+    // Failure links lead back towards the root, where a unit with no child leads to the root itself.
+    let child = node === 0 ? this.fromRoot[c]! : this.child(node, c);
+    while (child === 0 && node !== 0) {
+      node = this.fail[node]!;
+      child = node === 0 ? this.fromRoot[c]! : this.child(node, c);
+    }
+    return child;
+  }
+
+  /** Feeds `visit` the terms that end at `node`, at `end`, until it returns true. */
+  private report(node: number, end: number, visit: (term: number, end: number) => boolean): boolean {
+    for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!)
+      for (const term of this.out[o]!) if (visit(term, end)) return true;
     return false;
   }
 }

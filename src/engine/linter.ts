@@ -1,5 +1,5 @@
 // The pure core: a document in, diagnostics out. No files, no processes.
-import type { Channel, Diagnostic, LintResult, Locale } from "../core/types.js";
+import type { Channel, Diagnostic, DocumentMeta, LintResult, Locale } from "../core/types.js";
 import type { Format, ParsedDocument } from "../sources/document.js";
 import { parseDocument } from "../sources/index.js";
 import { applyDirectives } from "../suppress/apply.js";
@@ -8,6 +8,7 @@ import { toDiagnostic } from "./diagnostics.js";
 import type { EvidenceRegistry } from "../evidence/registry.js";
 import { findViolations, type JudgeContext } from "./findings.js";
 import { planParse } from "./prescan.js";
+import { bytesAreClean } from "./prescan-bytes.js";
 import type { RuleSet } from "./rule-set.js";
 
 export interface SourceOptions {
@@ -76,11 +77,20 @@ export class Linter {
 
   lintSource(source: string, options: SourceOptions): Diagnostic[] {
     const { format, path = "", ...rest } = options;
-    const meta = { ...(rest.channel !== undefined ? { channel: rest.channel } : {}), ...(rest.category !== undefined ? { category: rest.category } : {}) };
-    const plan = planParse(source, format, this.rules, meta);
+    const plan = planParse(source, format, this.rules, metaOf(options));
     if (plan.parse === "none") return [];
     return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks, worthParsing: plan.worthParsing } : {}) }));
   }
+}
+
+/** Whether a file's bytes, undecoded, show that linting its copy would give nothing: no finding, and no error (they are UTF-8). */
+export function cleanBytes(linter: Linter, bytes: Buffer, options: SourceOptions): boolean {
+  return bytesAreClean(bytes, options.format, linter.rules, metaOf(options));
+}
+
+/** What the config says of a file's channel and category. */
+function metaOf({ channel, category }: SourceOptions): DocumentMeta {
+  return { ...(channel !== undefined ? { channel } : {}), ...(category !== undefined ? { category } : {}) };
 }
 
 export function toResult(filePath: string, messages: Diagnostic[], source?: string): LintResult {

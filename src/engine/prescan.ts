@@ -20,7 +20,7 @@ import { mayMatch } from "./match.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 /** Formats whose files are clean when nothing matches; others may still have a parse error to report. */
-const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
+export const PRESCANNED = new Set<Format>(["markdown", "text", "html"]);
 
 /** Named references the look decodes: those that stand for white space or for a character of markup; any other reads as nothing. */
 const NAMED: Record<string, string> = {
@@ -30,17 +30,17 @@ const NAMED: Record<string, string> = {
 };
 
 /** Markup characters that copy never needs: the fold of the stripped view reads as if they were not there. */
-const MARKUP_LIST = "*_~`#>|[]\\{}\"'";
-const MARKUP_CHARACTERS = ignoring(MARKUP_LIST);
+export const MARKUP_LIST = "*_~`#>|[]\\{}\"'";
+export const MARKUP_CHARACTERS = ignoring(MARKUP_LIST);
 /** `chars` as written inside a character class. */
 const escaped = (chars: string) => chars.replace(/[\\\]^-]/g, "\\$&");
 
 /** Whether a literal holds one of them. */
 const MARKUP_CHARACTER = new RegExp(`[${escaped(MARKUP_LIST)}]`);
-const holdsMarkup = (literal: string) => MARKUP_CHARACTER.test(literal);
+export const holdsMarkup = (literal: string) => MARKUP_CHARACTER.test(literal);
 
 /** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, an escape, a comment, a tag, a link destination. */
-const CONSTRUCT = /[&<\\]|\]\(/;
+export const CONSTRUCT = /[&<\\]|\]\(/;
 
 /**
  * The raw text with comments, tags and link destinations taken out, and
@@ -50,7 +50,7 @@ const CONSTRUCT = /[&<\\]|\]\(/;
  * joins the Markdown, text and HTML adapters make. (Scripts and data files,
  * whose strings have escapes of their own, are always parsed.)
  */
-function stripConstructs(source: string): string {
+export function stripConstructs(source: string): string {
   if (!CONSTRUCT.test(source)) return source;
   const values: string[] = [];
   const text = source
@@ -77,9 +77,9 @@ function stripConstructs(source: string): string {
 /** Every character the stripped view acts on: without one, it is the text as written. */
 const MARKUP = new RegExp(`[&<${escaped(MARKUP_LIST)}]`);
 
-/** What the document says about itself, read without parsing it: Markdown front matter, else config. */
-function quickMeta(source: string, format: Format, fallback: DocumentMeta): DocumentMeta {
-  const front = format === "markdown" ? frontMatterOf(source) : undefined;
+/** What the document says about itself, read without parsing it: Markdown front matter (from `head`, its start), else config. */
+export function quickMeta(head: string, format: Format, fallback: DocumentMeta): DocumentMeta {
+  const front = format === "markdown" ? frontMatterOf(head) : undefined;
   return { ...fallback, ...(front ? readFrontMatter(front.yaml) : {}) };
 }
 
@@ -135,7 +135,7 @@ function writtenForms(marks: Set<string>): Map<string, RegExp> {
 }
 
 /** An expression for `literal` with any markup and white space between its characters (code points, so no `u` flag is needed). */
-function spreadOut(literal: string): RegExp {
+export function spreadOut(literal: string): RegExp {
   const characters = [...literal].filter((ch) => !/\s/.test(ch)).map((ch) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
   return new RegExp(characters.join(`[*_~\`#>|[\\]\\\\{}"'\\s]*`));
 }
@@ -175,6 +175,14 @@ function markedKeysOf(rules: RuleSet): MarkedKeys {
   return marked;
 }
 
+/** Whether an enabled rule reads every document, whatever copy it holds, so that no look can rule one out. */
+export function readsEveryDocument(rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+  const on = (r: number) => enabled(rules.rules[r]!);
+  // A requirement with no trigger applies to every document of its channels and categories.
+  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && enabled(r))) return true;
+  return rules.documentUnfiltered.some(on) || rules.unsure.some(on) || markedKeysOf(rules).unsure.some(on);
+}
+
 /**
  * How much of a document to read: none of it (no rule can find anything), its
  * Markdown blocks (those of plain copy read without the parser, the others
@@ -194,11 +202,8 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (source.includes("adlint-")) return all;
   const known = quickMeta(source, format, meta);
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, known);
-  // A requirement with no trigger applies to every document of its channels and categories.
-  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && ruleAppliesTo(r, known))) return all;
-  if (rules.documentUnfiltered.some((r) => enabled(rules.rules[r]!))) return all;
+  if (readsEveryDocument(rules, enabled)) return all;
   const marked = markedKeysOf(rules);
-  if (rules.unsure.some((r) => enabled(rules.rules[r]!)) || marked.unsure.some((r) => enabled(rules.rules[r]!))) return all;
   if (!split) return mayMatter(source, rules, enabled, marked) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled, marked);
   if (!split.blocks.some(matters)) return { parse: "none" };

@@ -38,13 +38,17 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Deco
   }
 }
 
+/** Whether UTF-8 bytes start with a byte order mark, which decoding drops. */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, "utf-16be");
   if (bytes.subarray(0, 8192).includes(0)) throw new DecodeError("binary");
   try {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { text: decoder("utf-8").decode(bytes), encoding: "utf-8", bom };
+    return { text: decoder("utf-8").decode(bytes), encoding: "utf-8", bom: hasUtf8Bom(bytes) };
   } catch {
     // Not UTF-8: many Windows scripts are GBK, which GB18030 contains.
   }

@@ -24,7 +24,7 @@ export type ReadProblem =
 
 export type ReadResult = { decoded: Decoded } | { problem: ReadProblem };
 
-export type BytesResult = { bytes: Uint8Array; stamp: FileStamp } | { problem: ReadProblem };
+export type BytesResult = { bytes: Buffer; stamp: FileStamp } | { problem: ReadProblem };
 
 /**
  * What tells that a file is not the one it was, without reading it, as git's

@@ -284,6 +284,95 @@ function emit(s: string, start: number, end: number, length: number, mapped: boo
   return length;
 }
 
+/** Folded code units with, for each, the bytes of the character it came from, `[starts[k], ends[k])`: valid until the next `foldUtf8`. */
+export interface FoldedBytes {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
+/** The buffers of `foldUtf8`, apart from those of `foldInto`, which may run while its result is read. */
+const utf8Fold = { units: new Uint16Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024), length: 0 };
+
+/** Makes room in `utf8Fold` for `extra` more code units after the first `length`. */
+function reserveUtf8(length: number, extra: number): void {
+  if (length + extra <= utf8Fold.units.length) return;
+  const capacity = Math.max(utf8Fold.units.length * 2, length + extra);
+  const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
+  utf8Fold.units = grow(utf8Fold.units, new Uint16Array(capacity));
+  utf8Fold.starts = grow(utf8Fold.starts, new Int32Array(capacity));
+  utf8Fold.ends = grow(utf8Fold.ends, new Int32Array(capacity));
+}
+
+const WHITE_UNIT = /^\s$/;
+
+/**
+ * Folds UTF-8 `bytes` (valid UTF-8: see `isUtf8`) without decoding them, for
+ * a look that reads neither white space nor the `dropped` characters: the
+ * code units of `foldText(text)`, where `text` is what the bytes decode to,
+ * with every unit of white space and every unit in `dropped` taken out, each
+ * with the bytes of the character it came from. Undefined for bytes that hold
+ * a combining mark, which folds by what stands before it.
+ *
+ * A file may be folded a piece at a time, `from..to` (character boundaries),
+ * in order: each piece after the first is added to what the last call left.
+ */
+export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = bytes.length): FoldedBytes | undefined {
+  let length = from === 0 ? 0 : utf8Fold.length;
+  // A character of one byte or more gives at most one folded unit, but for an expansion, which makes room for itself.
+  reserveUtf8(length, to - from);
+  let { units, starts, ends } = utf8Fold;
+  for (let i = from; i < to; ) {
+    const lead = bytes[i]!;
+    let cp: number;
+    let next: number;
+    if (lead < 0x80) {
+      cp = lead;
+      next = i + 1;
+    } else if (lead < 0xe0) {
+      cp = ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      next = i + 2;
+    } else if (lead < 0xf0) {
+      cp = ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      next = i + 3;
+    } else {
+      cp = ((lead & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      next = i + 4;
+    }
+    // Most copy: a character that folds to one code unit.
+    const swap = cp < 0x10000 ? oneForOne[cp] || learnUnit(cp) : 1;
+    if (swap > 1) {
+      const unit = swap - 2;
+      if (unit >= 0x80 || dropped[unit] === 0) {
+        units[length] = unit;
+        starts[length] = i;
+        ends[length++] = next;
+      }
+      i = next;
+      continue;
+    }
+    const f = foldOf(cp);
+    if (f.invisible || f.white) {
+      i = next;
+      continue;
+    }
+    if (f.mark) return undefined;
+    reserveUtf8(length, f.text.length + to - next);
+    ({ units, starts, ends } = utf8Fold);
+    for (let k = 0; k < f.text.length; k++) {
+      const unit = f.text.charCodeAt(k);
+      if ((unit < 0x80 && dropped[unit] === 1) || WHITE_UNIT.test(f.text[k]!)) continue;
+      units[length] = unit;
+      starts[length] = i;
+      ends[length++] = next;
+    }
+    i = next;
+  }
+  utf8Fold.length = length;
+  return { units, starts, ends, length };
+}
+
 /**
  * Folds a pattern or term written by a rule author. Terms fold like copy;
  * regular expressions only have their Han characters simplified, so escapes
