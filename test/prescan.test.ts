@@ -51,7 +51,7 @@ const PLAIN = ["面膜", "的", "补水", "清爽", "欢迎", "选购", "，", "
 const HALVES = ["最", "佳", "好", "国家", "級", "级", "包治", "百病", "36", "%", "销量", "第", "一"];
 const MARKUP = [
   "**", "_", "`", "~~", "<b>", "</b>", "<br>", "&#26368;", "&#x4f73;", "&nbsp;", "\\u6700", "[", "](https://x.cn)", "> ", "- ", "# ",
-  "| ", "<!-- x -->", "<span title='", "'>", "<rt>zui</rt>", "\u200b",
+  "| ", "<!-- x -->", "<span title='", "'>", "<rt>zui</rt>", "\u200b", "\n```\n", "\n~~~text\n", "\n    ```\n", "``",
 ];
 
 /** Mostly clean documents, so the skip is exercised, with now and then the pieces of a term. */
@@ -133,6 +133,36 @@ describe.each([
       { numRuns: 1000, seed: 20261125 },
     );
     expect(partly).toBeGreaterThan(100);
+  });
+});
+
+describe("fenced code, which the look leaves out", () => {
+  /** Lines of fences and of copy, so that copy comes before, inside, between and after them, and fences that are none. */
+  const LINES = ["```", "~~~", "```text", "````", "~~~ 最佳", "```最`佳", "    ```", " ```", "> ```", "- ```", "1. ~~~", "<div>", "", "", "最佳面膜", "很好", "最", "佳", "- 最佳", "> 最佳", "<!-- adlint-disable -->"];
+  const fenced = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join("\n"));
+
+  it("is never skipped where a full lint reports on copy around it", () => {
+    let skipped = 0;
+    let reported = 0;
+    fc.assert(
+      fc.property(fenced, (source) => {
+        const findings = fullLint(testProject, source, "markdown");
+        if (findings.length) reported++;
+        if (!mayHaveFindings(source, "markdown", testProject.linter.rules)) {
+          skipped++;
+          expect(findings).toEqual([]);
+        }
+        expect(testProject.linter.lintSource(source, { format: "markdown" })).toEqual(findings);
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    expect(skipped).toBeGreaterThan(100);
+    expect(reported).toBeGreaterThan(1000);
+  });
+
+  it("skips a file whose terms are all in code", () => {
+    expect(mayHaveFindings("短信脚本：\n\n```text\n全网最低价\n```\n", "markdown", testProject.linter.rules)).toBe(false);
+    expect(mayHaveFindings("```text\n全网最低价\n```\n最佳\n", "markdown", testProject.linter.rules)).toBe(true);
   });
 });
 

@@ -183,6 +183,18 @@ export function readsEveryDocument(rules: RuleSet, enabled: (rule: CompiledRule)
   return rules.documentUnfiltered.some(on) || rules.unsure.some(on) || markedKeysOf(rules).unsure.some(on);
 }
 
+/** The text of `block` without the fenced code in it, which no rule reads: a line break stands for each. */
+function copyOf(source: string, block: Block, code: readonly Block[]): string {
+  let text = "";
+  let at = block.start;
+  for (const fence of code) {
+    if (fence.end <= block.start || fence.start >= block.end) continue;
+    text += `${source.slice(at, fence.start)}\n`;
+    at = fence.end;
+  }
+  return at === block.start ? source.slice(block.start, block.end) : text + source.slice(at, block.end);
+}
+
 /**
  * How much of a document to read: none of it (no rule can find anything), its
  * Markdown blocks (those of plain copy read without the parser, the others
@@ -205,7 +217,7 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   if (readsEveryDocument(rules, enabled)) return all;
   const marked = markedKeysOf(rules);
   if (!split) return mayMatter(source, rules, enabled, marked) ? all : { parse: "none" };
-  const matters = (b: Block) => mayMatter(source.slice(b.start, b.end), rules, enabled, marked);
+  const matters = (b: Block) => mayMatter(copyOf(source, b, split.code), rules, enabled, marked);
   if (!split.blocks.some(matters)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);

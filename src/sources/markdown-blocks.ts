@@ -46,6 +46,8 @@ function indentation(line: string): { columns: number; chars: number } {
 
 export interface SplitDocument {
   blocks: Block[];
+  /** The fenced code at top level, fences and all, which is not copy: each within one block, in order. */
+  code: Block[];
   /** The YAML between the front matter's fences, as the parser gives it. */
   frontMatter?: string;
 }
@@ -73,7 +75,8 @@ export function splitBlocks(source: string): SplitDocument | undefined {
   const from = front?.end ?? (source.charCodeAt(0) === 0xfeff ? 1 : 0);
 
   const starts = [0];
-  let fence: { char: string; length: number } | undefined;
+  let fence: { char: string; length: number; start: number } | undefined;
+  const code: Block[] = [];
   let inComment = false;
   /** An HTML block that ends at the next blank line; whether a fence inside it is one depends on what it is. */
   let htmlToBlank = false;
@@ -101,7 +104,10 @@ export function splitBlocks(source: string): SplitDocument | undefined {
     // A fence or comment left open runs to the end of the document: no cut after it opens.
     if (fence) {
       const close = CLOSING_FENCE.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) {
+        code.push({ start: fence.start, end: next });
+        fence = undefined;
+      }
       continue;
     }
     if (inComment) {
@@ -141,7 +147,7 @@ export function splitBlocks(source: string): SplitDocument | undefined {
       const [, run, info] = opensFence;
       if (run![0] === "`" && info!.includes("`")) continue; // inline code, not a fence
       if (htmlToBlank) return undefined;
-      fence = { char: run![0]!, length: run!.length };
+      fence = { char: run![0]!, length: run!.length, start: at };
       continue;
     }
     if (rest.startsWith("<!--")) {
@@ -155,8 +161,9 @@ export function splitBlocks(source: string): SplitDocument | undefined {
     if (HTML_TO_MARKER.test(rest)) return undefined;
     htmlToBlank = true;
   }
+  if (fence) code.push({ start: fence.start, end: source.length });
   starts.push(source.length);
   const blocks: Block[] = [];
   for (let i = 0; i + 1 < starts.length; i++) if (starts[i]! < starts[i + 1]!) blocks.push({ start: starts[i]!, end: starts[i + 1]! });
-  return { blocks, ...(frontMatter !== undefined ? { frontMatter } : {}) };
+  return { blocks, code, ...(frontMatter !== undefined ? { frontMatter } : {}) };
 }
