@@ -1,9 +1,9 @@
 // The part of linting a file that any thread can do: read it, hash its bytes
 // for the cache, and, unless they hash to what the cache already holds or
-// show that the file is clean, decode and lint them. A worker does this whole, so the thread that hands out files
-// neither reads nor decodes them.
+// show that the file is clean, decode and lint them. A worker does this
+// whole, so the thread that hands out files neither reads nor decodes them.
 import { contentHash } from "./core/hash.js";
-import { cleanBytes, type SourceOptions } from "./engine/linter.js";
+import type { SourceOptions } from "./engine/linter.js";
 import { hasUtf8Bom, type Encoding } from "./files/decode.js";
 import { decodeCopy, readBytes, type FileStamp, type ReadProblem } from "./files/read.js";
 import { lintCopy, type LintedCopy } from "./lint-copy.js";
@@ -32,7 +32,7 @@ export function runJob(project: Project, job: FileJob): FileOutcome {
   const hash = job.hash ? contentHash(read.bytes) : undefined;
   if (hash !== undefined && hash === job.known) return { stamp: read.stamp, hash, unchanged: true };
   // Most copy is clean, and most clean copy shows it in its bytes.
-  if (cleanBytes(project.linter, read.bytes, job.source)) return { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}), linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
+  if (project.linter.cleanInBytes(read.bytes, job.source)) return { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}), linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
   const copy = decodeCopy(read.bytes);
   if ("problem" in copy) return copy;
   const { text, encoding, bom } = copy.decoded;

@@ -287,6 +287,16 @@ describe("UTF-8 bytes folded without white space and markup", () => {
     );
   });
 
+  it("never folds a character to a markup character together with another, so that markup always leaves a gap in the bytes read", () => {
+    const together: string[] = [];
+    for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const folded = foldText(String.fromCodePoint(cp));
+      if (folded.length > 1 && [...folded].some((ch) => markup.includes(ch))) together.push(`U+${cp.toString(16)}`);
+    }
+    expect(together).toEqual([]);
+  });
+
   it("reads a term through markup, white space, full-width forms, Traditional characters and emoji", () => {
     const read = (text: string) => units(foldUtf8(Buffer.from(text), dropped)!);
     expect(read("**最** 佳")).toBe("最佳");

@@ -81,11 +81,11 @@ export class Linter {
     if (plan.parse === "none") return [];
     return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks, worthParsing: plan.worthParsing } : {}) }));
   }
-}
 
-/** Whether a file's bytes, undecoded, show that linting its copy would give nothing: no finding, and no error (they are UTF-8). */
-export function cleanBytes(linter: Linter, bytes: Buffer, options: SourceOptions): boolean {
-  return bytesAreClean(bytes, options.format, linter.rules, metaOf(options));
+  /** Whether a file's bytes, undecoded, show that linting them would give nothing: no finding, and no error (they are UTF-8). */
+  cleanInBytes(bytes: Buffer, options: SourceOptions): boolean {
+    return bytesAreClean(bytes, options.format, this.rules, metaOf(options));
+  }
 }
 
 /** What the config says of a file's channel and category. */

@@ -72,7 +72,9 @@ function usedBy(rules: RuleSet, k: number, enabled: (rule: CompiledRule) => bool
  * `bytes`, between and around its other characters with nothing but markup
  * and white space: what the look at the copy asks of a literal with markup.
  * The markup is among the characters left out of the fold, so where none is
- * left out around and between them, it is not there.
+ * left out around and between them, it is not there. (No character folds to
+ * a markup character together with another, which would leave no gap: a test
+ * holds Unicode to that.)
  */
 function markedAt(bytes: Buffer, folded: FoldedBytes, start: number, end: number, spread: RegExp): boolean {
   const { starts, ends, length } = folded;

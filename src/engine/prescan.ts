@@ -8,7 +8,8 @@
 // either says "parse it"; only a file with no hit in both is skipped. Where
 // the only markup is characters, the stripped look finds all that the look as
 // written would, and is the only one: a literal that holds a markup character
-// is looked for in it without that character.
+// is looked for in it without that character. Fenced code in Markdown, which
+// no rule reads, is left out.
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
