@@ -280,7 +280,7 @@ describe("UTF-8 bytes folded without white space and markup", () => {
         const expected = { units: units(whole), starts: [...whole.starts.subarray(0, whole.length)], ends: [...whole.ends.subarray(0, whole.length)] };
         const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)).filter((c) => (bytes[c]! & 0xc0) !== 0x80))].sort((a, b) => a - b);
         let folded = whole;
-        [0, ...at].forEach((from, i, all) => (folded = foldUtf8(bytes, dropped, from, all[i + 1] ?? bytes.length)!));
+        [0, ...at].forEach((from, i, all) => (folded = foldUtf8(bytes, dropped, from, all[i + 1] ?? bytes.length, i === 0 ? 0 : folded.length)!));
         expect({ units: units(folded), starts: [...folded.starts.subarray(0, folded.length)], ends: [...folded.ends.subarray(0, folded.length)] }).toEqual(expected);
       }),
       { numRuns: 2000, seed: 20261130 },

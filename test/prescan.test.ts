@@ -138,7 +138,12 @@ describe.each([
 
 describe("fenced code, which the look leaves out", () => {
   /** Lines of fences and of copy, so that copy comes before, inside, between and after them, and fences that are none. */
-  const LINES = ["```", "~~~", "```text", "````", "~~~ 最佳", "```最`佳", "    ```", " ```", "> ```", "- ```", "1. ~~~", "<div>", "", "", "最佳面膜", "很好", "最", "佳", "- 最佳", "> 最佳", "<!-- adlint-disable -->"];
+  const LINES = [
+    ...["```", "~~~", "```text", "````", "~~~ 最佳", "```最`佳", "    ```", " ```", "> ```", "- ```", "1. ~~~", "<div>", "<pre>", "", ""],
+    ...["最佳面膜", "很好", "最", "佳", "- 最佳", "> 最佳", "[最](u)", "佳](u)", "&#26368;佳", "<b>最</b>"],
+    // Lines that read otherwise as bytes than as copy: white space beyond ASCII after a marker or a tag name, a line separator.
+    ...["```\u2028", "- \u3000最佳", "-\u00a0最", "<pre\u3000", "- 最\u2029佳"],
+  ];
   const fenced = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join("\n"));
 
   it("is never skipped where a full lint reports on copy around it", () => {
@@ -151,7 +156,7 @@ describe("fenced code, which the look leaves out", () => {
         if (!mayHaveFindings(source, "markdown", testProject.linter.rules)) {
           skipped++;
           expect(findings).toEqual([]);
-        }
+        } else expect(bytesAreClean(Buffer.from(source), "markdown", testProject.linter.rules)).toBe(false);
         expect(testProject.linter.lintSource(source, { format: "markdown" })).toEqual(findings);
       }),
       { numRuns: 3000, seed: 20261130 },
@@ -160,9 +165,25 @@ describe("fenced code, which the look leaves out", () => {
     expect(reported).toBeGreaterThan(1000);
   });
 
-  it("skips a file whose terms are all in code", () => {
-    expect(mayHaveFindings("短信脚本：\n\n```text\n全网最低价\n```\n", "markdown", testProject.linter.rules)).toBe(false);
-    expect(mayHaveFindings("```text\n全网最低价\n```\n最佳\n", "markdown", testProject.linter.rules)).toBe(true);
+  it("skips a file whose terms are all in code, from its copy and from its bytes", () => {
+    const rules = testProject.linter.rules;
+    for (const source of ["短信脚本：\n\n```text\n全网最低价\n```\n", "[短信](u)：\n\n~~~\n全网最低价\n~~~\n", "```\u2028\n最佳\n```\n"]) {
+      expect(fullLint(testProject, source, "markdown")).toEqual([]);
+      expect(mayHaveFindings(source, "markdown", rules)).toBe(false);
+      expect(bytesAreClean(Buffer.from(source), "markdown", rules)).toBe(true);
+    }
+    for (const source of ["```text\n全网最低价\n```\n最佳\n", "```\u2028\n```\n- 最佳"]) {
+      expect(fullLint(testProject, source, "markdown")).not.toEqual([]);
+      expect(mayHaveFindings(source, "markdown", rules)).toBe(true);
+      expect(bytesAreClean(Buffer.from(source), "markdown", rules)).toBe(false);
+    }
+  });
+
+  it("cuts the bytes where it cuts the copy, or not at all: white space beyond ASCII after a list marker", () => {
+    // Not an item in the copy, where `\s` holds U+3000; in the bytes, it would be one, and the tag would not join 最 and 佳.
+    const source = "- 最<b\n- \u3000x>佳";
+    expect(mayHaveFindings(source, "markdown", testProject.linter.rules)).toBe(true);
+    expect(bytesAreClean(Buffer.from(source), "markdown", testProject.linter.rules)).toBe(false);
   });
 });
 

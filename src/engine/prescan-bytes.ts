@@ -15,15 +15,17 @@ import { isUtf8 } from "node:buffer";
 import type { DocumentMeta } from "../core/types.js";
 import { hasUtf8Bom } from "../files/decode.js";
 import type { Format } from "../sources/document.js";
-import { frontMatterOf, splitBlocks } from "../sources/markdown-blocks.js";
+import { frontMatterOf, splitBlocks, type Block, type SplitDocument } from "../sources/markdown-blocks.js";
 import { foldText, foldUtf8, type FoldedBytes } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
 import { ruleAppliesTo } from "./findings.js";
-import { CONSTRUCT, holdsMarkup, MARKUP_CHARACTERS, MARKUP_LIST, PRESCANNED, quickMeta, readsEveryDocument, spreadOut, stripConstructs } from "./prescan.js";
+import { CONSTRUCT, copyOf, holdsMarkup, MARKUP_CHARACTERS, MARKUP_LIST, PRESCANNED, quickMeta, readsEveryDocument, spreadOut, stripConstructs } from "./prescan.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 const DIRECTIVE = Buffer.from("adlint-");
 const LINK_DESTINATION = Buffer.from("](");
+const FENCE = Buffer.from("```");
+const TILDES = Buffer.from("~~~");
 
 /** The literals of a rule set as the byte look reads them, and what each stands for. */
 interface ByteLiterals {
@@ -90,8 +92,12 @@ function markedAt(bytes: Buffer, folded: FoldedBytes, start: number, end: number
 /** How many bytes are folded and looked at at a time: most files that hold a literal show one early, and are not folded whole. */
 const PIECE = 2048;
 
-/** Whether `bytes`, read without white space and markup, hold a literal of an enabled rule; true when they cannot be read so (a combining mark). */
-function holdsLiteral(bytes: Buffer, literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+/**
+ * Whether the `ranges` of `bytes`, read one after another without white
+ * space and markup, hold a literal of an enabled rule; true when they cannot
+ * be read so (a combining mark).
+ */
+function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
   const { automaton, keysOf, spread } = literals;
   let folded: FoldedBytes | undefined;
   const found = (literal: number, end: number) =>
@@ -101,23 +107,70 @@ function holdsLiteral(bytes: Buffer, literals: ByteLiterals, rules: RuleSet, ena
       return usedBy(rules, k, enabled);
     });
   let node = 0;
-  for (let from = 0, walked = 0; from < bytes.length; ) {
-    // A piece ends where a character starts.
-    let to = Math.min(bytes.length, from + PIECE);
-    while (to < bytes.length && (bytes[to]! & 0xc0) === 0x80) to++;
-    folded = foldUtf8(bytes, MARKUP_CHARACTERS, from, to);
-    if (folded === undefined) return true;
-    node = automaton.walkUnits(folded.units, walked, folded.length, node, found);
-    if (node < 0) return true;
-    walked = folded.length;
-    from = to;
-  }
+  let walked = 0;
+  for (const range of ranges)
+    for (let from = range.start; from < range.end; ) {
+      // A piece ends where a character starts.
+      let to = Math.min(range.end, from + PIECE);
+      while (to < range.end && (bytes[to]! & 0xc0) === 0x80) to++;
+      folded = foldUtf8(bytes, MARKUP_CHARACTERS, from, to, walked);
+      if (folded === undefined) return true;
+      node = automaton.walkUnits(folded.units, walked, folded.length, node, found);
+      if (node < 0) return true;
+      walked = folded.length;
+      from = to;
+    }
   return false;
 }
 
 /** Whether `bytes` hold markup that takes more than leaving out characters to strip: what `CONSTRUCT` matches. */
 function holdsConstruct(bytes: Buffer): boolean {
   return bytes.includes(0x26) || bytes.includes(0x3c) || bytes.includes(0x5c) || bytes.includes(LINK_DESTINATION);
+}
+
+/** White space beyond ASCII in UTF-8, each byte read as a character: what `\s` holds in the copy and not in its bytes. */
+const WIDE_SPACE = String.raw`\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80|\xEF\xBB\xBF`;
+
+/**
+ * What the Markdown cut (`splitBlocks`) reads otherwise in bytes than in the
+ * decoded copy: white space beyond ASCII after a list marker or the name of
+ * an HTML block, which `\s` holds.
+ */
+const READ_OTHERWISE = new RegExp(String.raw`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?:${WIDE_SPACE})|<(?:script|pre|style|textarea)(?:${WIDE_SPACE})`, "im");
+
+/**
+ * The Markdown cut of the bytes after the byte order mark, in bytes, each
+ * read as a character (latin1). Its syntax is ASCII, which UTF-8 writes as
+ * itself and in no other character's bytes, so the cut falls where it falls
+ * in the decoded copy but where the bytes read otherwise: undefined there,
+ * for the copy to be cut; null where the copy is not cut either.
+ */
+function cutBytes(bytes: Buffer, bom: number): { latin: string; split: SplitDocument } | null | undefined {
+  const latin = bytes.toString("latin1", bom);
+  if (READ_OTHERWISE.test(latin)) return undefined;
+  const split = splitBlocks(latin);
+  return split ? { latin, split } : null;
+}
+
+/** The ranges of `length` bytes, `shift` after the ranges of `code`, that are not code. */
+function outside(code: readonly Block[], shift: number, length: number): Block[] {
+  const ranges: Block[] = [];
+  let at = 0;
+  for (const fence of code) {
+    ranges.push({ start: at, end: fence.start + shift });
+    at = fence.end + shift;
+  }
+  ranges.push({ start: at, end: length });
+  return ranges;
+}
+
+/** The copy of the blocks a strip changes, stripped as the look at the copy strips them, from the cut of the bytes. */
+function strippedBlocks({ latin, split }: { latin: string; split: SplitDocument }): string {
+  return split.blocks
+    .map((b) => copyOf(latin, b, split.code))
+    .filter((block) => CONSTRUCT.test(block))
+    .map((block) => stripConstructs(Buffer.from(block, "latin1").toString("utf8")))
+    .join("\n");
 }
 
 /**
@@ -164,8 +217,14 @@ export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, met
   const bom = hasUtf8Bom(bytes) ? 3 : 0;
   let known: DocumentMeta | undefined;
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, (known ??= quickMeta(format === "markdown" ? headOf(bytes.subarray(bom)) : "", format, meta)));
-  if (readsEveryDocument(rules, enabled) || holdsLiteral(bytes, literals, rules, enabled)) return false;
-  if (!holdsConstruct(bytes)) return true;
+  if (readsEveryDocument(rules, enabled)) return false;
+  const holds = (copy: Buffer, ranges: readonly Block[]) => holdsLiteral(copy, ranges, literals, rules, enabled);
+  const construct = holdsConstruct(bytes);
+  // Fenced code is left out, and the blocks a strip changes are found, where the bytes can be cut as the copy is.
+  const cut = format === "markdown" && (construct || bytes.includes(FENCE) || bytes.includes(TILDES)) ? cutBytes(bytes, bom) : null;
+  if (holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length))) return false;
+  if (!construct) return true;
   // What a reference, an escape, a tag or a link destination hides shows once they are stripped.
-  return !holdsLiteral(Buffer.from(strippedCopy(bytes.toString("utf8", bom), format)), literals, rules, enabled);
+  const stripped = Buffer.from(cut ? strippedBlocks(cut) : strippedCopy(bytes.toString("utf8", bom), format));
+  return !holds(stripped, [{ start: 0, end: stripped.length }]);
 }

@@ -185,7 +185,7 @@ export function readsEveryDocument(rules: RuleSet, enabled: (rule: CompiledRule)
 }
 
 /** The text of `block` without the fenced code in it, which no rule reads: a line break stands for each. */
-function copyOf(source: string, block: Block, code: readonly Block[]): string {
+export function copyOf(source: string, block: Block, code: readonly Block[]): string {
   let text = "";
   let at = block.start;
   for (const fence of code) {

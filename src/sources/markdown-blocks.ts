@@ -22,7 +22,8 @@ export interface Block {
 /** Front matter as remark-frontmatter reads it: `---` lines around YAML at the very start. */
 const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)(?:([^]*?)(?:\r\n|\r|\n))??---[ \t]*(?=\r\n|\r|\n|$)/;
 const NEWLINE = /\r\n|\r|\n/g;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+/** An opening fence, with its info string: anything to the end of the line (U+2028 too, which `.` would stop at). */
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const LIST_ITEM = /^(?:([-*+])|[0-9]{1,9}([.)]))[ \t]+\S/;
 /** The first character of a list item or a thematic break: most lines of copy have another. */

@@ -34,7 +34,7 @@ const ORDERED_ITEM = /^[0-9]{1,9}[.)] (?=[^ ])/;
 /** An ordered list marker, which may interrupt a paragraph or start an item. */
 const ORDERED_MARKER = /^[0-9]{1,9}[.)]/;
 const THEMATIC_BREAK = /^(?:(?:- *){3,}|(?:\* *){3,})$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const TILDE = 0x7e;
 const STAR = 0x2a;

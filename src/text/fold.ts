@@ -293,7 +293,7 @@ export interface FoldedBytes {
 }
 
 /** The buffers of `foldUtf8`, apart from those of `foldInto`, which may run while its result is read. */
-const utf8Fold = { units: new Uint16Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024), length: 0 };
+const utf8Fold = { units: new Uint16Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) };
 
 /** Makes room in `utf8Fold` for `extra` more code units after the first `length`. */
 function reserveUtf8(length: number, extra: number): void {
@@ -316,10 +316,11 @@ const WHITE_UNIT = /^\s$/;
  * a combining mark, which folds by what stands before it.
  *
  * A file may be folded a piece at a time, `from..to` (character boundaries),
- * in order: each piece after the first is added to what the last call left.
+ * in order: each piece after the first is added after the `kept` units the
+ * last call left.
  */
-export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = bytes.length): FoldedBytes | undefined {
-  let length = from === 0 ? 0 : utf8Fold.length;
+export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = bytes.length, kept = 0): FoldedBytes | undefined {
+  let length = kept;
   // A character of one byte or more gives at most one folded unit, but for an expansion, which makes room for itself.
   reserveUtf8(length, to - from);
   let { units, starts, ends } = utf8Fold;
@@ -369,7 +370,6 @@ export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = byt
     }
     i = next;
   }
-  utf8Fold.length = length;
   return { units, starts, ends, length };
 }
 
