@@ -164,29 +164,21 @@ function outside(code: readonly Block[], shift: number, length: number): Block[]
   return ranges;
 }
 
-/** The copy of the blocks a strip changes, stripped as the look at the copy strips them, from the cut of the bytes. */
-function strippedBlocks({ latin, split }: { latin: string; split: SplitDocument }): string {
+/**
+ * The blocks of `text` a strip changes, without their fenced code, stripped
+ * as the look at the copy strips them (`decode` gives a block's copy); the
+ * others were read as they are.
+ */
+function strippedBlocks(text: string, split: SplitDocument, decode: (block: string) => string = (block) => block): string {
   return split.blocks
-    .map((b) => copyOf(latin, b, split.code))
+    .map((b) => copyOf(text, b, split.code))
     .filter((block) => CONSTRUCT.test(block))
-    .map((block) => stripConstructs(Buffer.from(block, "latin1").toString("utf8")))
+    .map((block) => stripConstructs(decode(block)))
     .join("\n");
 }
 
-/**
- * The copy stripped as the look at the copy strips it: block by block in
- * Markdown, which it cuts into blocks, and only the blocks that a strip
- * changes (the others were read as they are).
- */
-function strippedCopy(text: string, format: Format): string {
-  const split = format === "markdown" ? splitBlocks(text) : undefined;
-  if (!split) return stripConstructs(text);
-  return split.blocks
-    .map((b) => text.slice(b.start, b.end))
-    .filter((block) => CONSTRUCT.test(block))
-    .map(stripConstructs)
-    .join("\n");
-}
+/** Bytes read one to a character (latin1), decoded. */
+const fromLatin1 = (text: string) => Buffer.from(text, "latin1").toString("utf8");
 
 /**
  * Enough of the start of the bytes, decoded, for `frontMatterOf` to read the
@@ -224,7 +216,14 @@ export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, met
   const cut = format === "markdown" && (construct || bytes.includes(FENCE) || bytes.includes(TILDES)) ? cutBytes(bytes, bom) : null;
   if (holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length))) return false;
   if (!construct) return true;
-  // What a reference, an escape, a tag or a link destination hides shows once they are stripped.
-  const stripped = Buffer.from(cut ? strippedBlocks(cut) : strippedCopy(bytes.toString("utf8", bom), format));
+  // What a reference, an escape, a tag or a link destination hides shows once they are stripped, block by block where the copy is cut.
+  let copy: string;
+  if (cut) copy = strippedBlocks(cut.latin, cut.split, fromLatin1);
+  else {
+    const text = bytes.toString("utf8", bom);
+    const split = cut === undefined ? splitBlocks(text) : undefined;
+    copy = split ? strippedBlocks(text, split) : stripConstructs(text);
+  }
+  const stripped = Buffer.from(copy);
   return !holds(stripped, [{ start: 0, end: stripped.length }]);
 }

@@ -124,20 +124,30 @@ function tightAt(input: string, at: number): Tight {
  * range of the input each came from. Shared by every fold: a fold never runs
  * inside another, and what it leaves here is read before the next one.
  */
-let units = new Uint16Array(1024);
-let unitStarts = new Int32Array(1024);
-let unitEnds = new Int32Array(1024);
+let units: Uint16Array = new Uint16Array(1024);
+let unitStarts: Int32Array = new Int32Array(1024);
+let unitEnds: Int32Array = new Int32Array(1024);
 /** The bytes of `units`, to decode them from. */
 let unitBytes = Buffer.from(units.buffer);
+
+/** Folded code units, and the range of the input each came from. */
+interface UnitBuffers {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Larger copies of `buffers`, with room for `capacity` code units, that keep the first `length`. */
+function enlarged(buffers: UnitBuffers, length: number, capacity: number): UnitBuffers {
+  const size = Math.max(buffers.units.length * 2, capacity);
+  const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
+  return { units: grow(buffers.units, new Uint16Array(size)), starts: grow(buffers.starts, new Int32Array(size)), ends: grow(buffers.ends, new Int32Array(size)) };
+}
 
 /** Makes room for `extra` more code units after the first `length`. */
 function reserve(length: number, extra: number): void {
   if (length + extra <= units.length) return;
-  const capacity = Math.max(units.length * 2, length + extra);
-  const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
-  units = grow(units, new Uint16Array(capacity));
-  unitStarts = grow(unitStarts, new Int32Array(capacity));
-  unitEnds = grow(unitEnds, new Int32Array(capacity));
+  ({ units, starts: unitStarts, ends: unitEnds } = enlarged({ units, starts: unitStarts, ends: unitEnds }, length, length + extra));
   unitBytes = Buffer.from(units.buffer);
 }
 
@@ -285,24 +295,16 @@ function emit(s: string, start: number, end: number, length: number, mapped: boo
 }
 
 /** Folded code units with, for each, the bytes of the character it came from, `[starts[k], ends[k])`: valid until the next `foldUtf8`. */
-export interface FoldedBytes {
-  units: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
+export interface FoldedBytes extends UnitBuffers {
   length: number;
 }
 
 /** The buffers of `foldUtf8`, apart from those of `foldInto`, which may run while its result is read. */
-const utf8Fold = { units: new Uint16Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) };
+let utf8Fold: UnitBuffers = { units: new Uint16Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) };
 
 /** Makes room in `utf8Fold` for `extra` more code units after the first `length`. */
 function reserveUtf8(length: number, extra: number): void {
-  if (length + extra <= utf8Fold.units.length) return;
-  const capacity = Math.max(utf8Fold.units.length * 2, length + extra);
-  const grow = <T extends Uint16Array | Int32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, length)), fresh);
-  utf8Fold.units = grow(utf8Fold.units, new Uint16Array(capacity));
-  utf8Fold.starts = grow(utf8Fold.starts, new Int32Array(capacity));
-  utf8Fold.ends = grow(utf8Fold.ends, new Int32Array(capacity));
+  if (length + extra > utf8Fold.units.length) utf8Fold = enlarged(utf8Fold, length, length + extra);
 }
 
 const WHITE_UNIT = /^\s$/;
