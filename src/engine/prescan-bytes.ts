@@ -45,6 +45,12 @@ const bare = (text: string) => [...text].filter((ch) => !/\s/.test(ch) && !MARKU
 function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
   let known = byteLiterals.get(rules);
   if (known !== undefined) return known;
+  // Most packs' literals hold neither white space nor markup: they are read as they are, by the automaton the rule set has.
+  if (rules.keys.every(({ text }) => bare(text) === text)) {
+    known = { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), spread: new Map() };
+    byteLiterals.set(rules, known);
+    return known;
+  }
   const index = new Map<string, number[]>();
   const spread = new Map<number, RegExp>();
   let empty = false;
