@@ -31,10 +31,11 @@ export function runJob(project: Project, job: FileJob): FileOutcome {
   if ("problem" in read) return read;
   const hash = job.hash ? contentHash(read.bytes) : undefined;
   if (hash !== undefined && hash === job.known) return { stamp: read.stamp, hash, unchanged: true };
+  const stamped = { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}) };
   // Most copy is clean, and most clean copy shows it in its bytes.
-  if (project.linter.cleanInBytes(read.bytes, job.source)) return { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}), linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
+  if (project.linter.cleanInBytes(read.bytes, job.source)) return { ...stamped, linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
   const copy = decodeCopy(read.bytes);
   if ("problem" in copy) return copy;
   const { text, encoding, bom } = copy.decoded;
-  return { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}), linted: lintCopy(project, text, job.source, job.fix), encoding, bom };
+  return { ...stamped, linted: lintCopy(project, text, job.source, job.fix), encoding, bom };
 }

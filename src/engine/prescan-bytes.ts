@@ -44,13 +44,13 @@ const bare = (text: string) => [...text].filter((ch) => !/\s/.test(ch) && !MARKU
 /** Null when some literal is nothing but white space and markup: then no file can be ruled out from its bytes. */
 function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
   let known = byteLiterals.get(rules);
-  if (known !== undefined) return known;
+  if (known === undefined) byteLiterals.set(rules, (known = readLiterals(rules)));
+  return known;
+}
+
+function readLiterals(rules: RuleSet): ByteLiterals | null {
   // Most packs' literals hold neither white space nor markup: they are read as they are, by the automaton the rule set has.
-  if (rules.keys.every(({ text }) => bare(text) === text)) {
-    known = { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), spread: new Map() };
-    byteLiterals.set(rules, known);
-    return known;
-  }
+  if (rules.keys.every(({ text }) => bare(text) === text)) return { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), spread: new Map() };
   const index = new Map<string, number[]>();
   const spread = new Map<number, RegExp>();
   let empty = false;
@@ -63,9 +63,7 @@ function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
     }
     if (holdsMarkup(text)) spread.set(k, spreadOut(text));
   });
-  known = empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], spread };
-  byteLiterals.set(rules, known);
-  return known;
+  return empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], spread };
 }
 
 /** Whether an enabled rule has key `k` for a term or a literal. */

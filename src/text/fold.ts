@@ -307,8 +307,6 @@ function reserveUtf8(length: number, extra: number): void {
   if (length + extra > utf8Fold.units.length) utf8Fold = enlarged(utf8Fold, length, length + extra);
 }
 
-const WHITE_UNIT = /^\s$/;
-
 /**
  * Folds UTF-8 `bytes` (valid UTF-8: see `isUtf8`) without decoding them, for
  * a look that reads neither white space nor the `dropped` characters: the
@@ -365,7 +363,7 @@ export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = byt
     ({ units, starts, ends } = utf8Fold);
     for (let k = 0; k < f.text.length; k++) {
       const unit = f.text.charCodeAt(k);
-      if ((unit < 0x80 && dropped[unit] === 1) || WHITE_UNIT.test(f.text[k]!)) continue;
+      if ((unit < 0x80 && dropped[unit] === 1) || WHITE.test(f.text[k]!)) continue;
       units[length] = unit;
       starts[length] = i;
       ends[length++] = next;
