@@ -6,8 +6,10 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { LintResult } from "../src/core/types.js";
+import { ReportOutput } from "../src/cli/output.js";
 import { lintEach, lintWithProject } from "../src/lint.js";
 import { InOrder } from "../src/parallel/in-order.js";
 import { openProject } from "../src/project.js";
@@ -129,6 +131,31 @@ describe("the command's reports, written as results come", () => {
     expect(kept.map((r) => r.filePath)).toEqual([join(root, "copy/z-broken.ts")]);
     const run = await adlint(root, "copy", "--baseline", "known.json", "-f", "unix", "--quiet");
     expect(run.stdout.split("\n").filter(Boolean)).toEqual([expect.stringMatching(/^copy\/z-broken\.ts:1:7: .*\[Error\]$/), "1 problem"]);
+  });
+
+  it("a slow reader gets the whole report, and each wait for it leaves no listener behind", async () => {
+    // A stream that takes one write at a time, a moment apart: every write after the first is told to wait.
+    const taken: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, done) {
+        taken.push(chunk);
+        setTimeout(done, 1);
+      },
+    });
+    const out = new ReportOutput(slow);
+    const line = "copy/p-001.md:1:3: 「最好」是绝对化用语 [Error/ad-law/absolute-terms]\n";
+    const waits: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      await out.write(line);
+      waits.push(slow.listenerCount("drain") + slow.listenerCount("close"));
+    }
+    await out.end();
+    expect(taken.length).toBeGreaterThan(20);
+    expect(Buffer.concat(taken).toString()).toBe(line.repeat(20_000));
+    // Only the listener the output keeps for errors is left; none piles up while writing.
+    expect(Math.max(...waits)).toBe(0);
+    expect(slow.listenerCount("error")).toBe(1);
   });
 
   it("a reader that leaves early ends the writing, not the run: no stack trace, and the exit code of every file", async () => {

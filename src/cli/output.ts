@@ -47,6 +47,17 @@ export class ReportOutput {
 
   private async send(bytes: Uint8Array): Promise<void> {
     if (this.gone) return;
-    if (!this.stream.write(bytes)) await new Promise<void>((drained) => this.stream.once("drain", drained).once("close", drained));
+    if (!this.stream.write(bytes)) await this.drained();
+  }
+
+  /** Waits until the stream takes more, or closes; neither listener outlives the wait. */
+  private drained(): Promise<void> {
+    return new Promise<void>((go) => {
+      const done = (): void => {
+        this.stream.off("drain", done).off("close", done);
+        go();
+      };
+      this.stream.on("drain", done).on("close", done);
+    });
   }
 }
