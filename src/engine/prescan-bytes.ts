@@ -215,11 +215,13 @@ export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, met
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, (known ??= quickMeta(format === "markdown" ? headOf(bytes.subarray(bom)) : "", format, meta)));
   if (readsEveryDocument(rules, enabled)) return false;
   const holds = (copy: Buffer, ranges: readonly Block[]) => holdsLiteral(copy, ranges, literals, rules, enabled);
-  const construct = holdsConstruct(bytes);
   // Fenced code is left out, and the blocks a strip changes are found, where the bytes can be cut as the copy is.
-  const cut = format === "markdown" && (construct || bytes.includes(FENCE) || bytes.includes(TILDES)) ? cutBytes(bytes, bom) : null;
+  // Bytes without a fence are looked at before they are cut, if at all: most that hold a literal are never cut.
+  const fenced = format === "markdown" && (bytes.includes(FENCE) || bytes.includes(TILDES));
+  let cut = fenced ? cutBytes(bytes, bom) : null;
   if (holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length))) return false;
-  if (!construct) return true;
+  if (!holdsConstruct(bytes)) return true;
+  if (format === "markdown" && !fenced) cut = cutBytes(bytes, bom);
   // What a reference, an escape, a tag or a link destination hides shows once they are stripped, block by block where the copy is cut.
   let copy: string;
   if (cut) copy = strippedBlocks(cut.latin, cut.split, fromLatin1);
