@@ -134,6 +134,50 @@ describe("fold offset map (property)", () => {
     );
   });
 
+  it("maps a range alike however other folds ran since the input was last folded", () => {
+    // foldedOrigin folds an input again only when another fold came between.
+    const input = text.filter((s) => fold(s).text.length > 0);
+    const step = fc.oneof(
+      fc.record({ origin: input, a: fc.nat(), b: fc.nat() }),
+      fc.record({ other: text, how: fc.constantFrom("fold", "foldText", "foldUtf8") }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        // What each range maps to, worked out before any of them is asked.
+        const expected = steps.map((one) => {
+          if ("other" in one) return undefined;
+          const f = fold(one.origin);
+          const n = f.text.length;
+          const [s, e] = [one.a % n, 1 + (one.b % n)];
+          const range: [number, number] = [Math.min(s, e - 1), Math.max(s + 1, e)];
+          return { range, origin: mapRange(f, identityMap(one.origin), ...range) };
+        });
+        steps.forEach((one, k) => {
+          if ("other" in one) {
+            if (one.how === "fold") fold(one.other);
+            else if (one.how === "foldText") foldText(one.other);
+            else foldUtf8(Buffer.from(one.other), ignoring(""));
+            return;
+          }
+          const { range, origin } = expected[k]!;
+          expect(foldedOrigin(one.origin, ...range)).toEqual(origin);
+          expect(foldedOrigin(one.origin, ...range)).toEqual(origin);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("maps a range alike after another input was folded with its ranges, or a fold too long for the buffers", () => {
+    // `top1` starts at 3 folded and at 5 in the input; the other input's ranges differ from these.
+    const input = "最　　佳 ＴＯＰ１ 🔥 ①号";
+    expect(foldedOrigin(input, 3, 7)).toEqual([5, 9]);
+    fold("第 一 品 牌，全 网 最 低");
+    expect(foldedOrigin(input, 3, 7)).toEqual([5, 9]);
+    foldText("Ａ".repeat(5_000_000));
+    expect(foldedOrigin(input, 3, 7)).toEqual([5, 9]);
+  });
+
   it("reads the same whatever zero-width characters are slipped between code points", () => {
     const cut = fc.tuple(fc.array(fc.string({ unit: interesting.filter((c) => !/[\ud800-\udfff]/.test(c)), maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.constantFrom("\u200b", "\u200c", "\u2060", "\ufeff", "\u00ad"));
     fc.assert(

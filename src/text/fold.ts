@@ -144,9 +144,17 @@ function enlarged(buffers: UnitBuffers, length: number, capacity: number): UnitB
   return { units: grow(buffers.units, new Uint16Array(size)), starts: grow(buffers.starts, new Int32Array(size)), ends: grow(buffers.ends, new Int32Array(size)) };
 }
 
+/**
+ * The input whose fold's input ranges `unitStarts` and `unitEnds` hold, and
+ * how many code units it folded to: the findings of one segment are placed
+ * with a single fold of it.
+ */
+let mapping: { input: string; length: number } | undefined;
+
 /** Makes room for `extra` more code units after the first `length`. */
 function reserve(length: number, extra: number): void {
   if (length + extra <= units.length) return;
+  mapping = undefined;
   ({ units, starts: unitStarts, ends: unitEnds } = enlarged({ units, starts: unitStarts, ends: unitEnds }, length, length + extra));
   unitBytes = Buffer.from(units.buffer);
 }
@@ -209,7 +217,8 @@ function foldsToItself(input: string, ignored: Ignored): boolean {
  * what `fold(input)` maps them to.
  */
 export function foldedOrigin(input: string, start: number, end: number): [number, number] {
-  const length = foldInto(input, true);
+  if (mapping?.input !== input) mapping = { input, length: foldInto(input, true) };
+  const { length } = mapping;
   if (length === 0) return [0, 0];
   const last = Math.min(Math.max(start, end - 1), length - 1);
   return [unitStarts[Math.min(start, last)]!, unitEnds[last]!];
@@ -221,6 +230,7 @@ export function foldedOrigin(input: string, start: number, end: number): [number
  * units the folded text has. Ignored characters are skipped like invisible ones.
  */
 function foldInto(input: string, mapped: boolean, ignored: Ignored = NOTHING_IGNORED): number {
+  if (mapped) mapping = undefined;
   // Each input code unit gives at most one folded one, but for an expansion, which makes room for itself.
   reserve(0, input.length);
   let out = units;
