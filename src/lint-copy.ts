@@ -3,6 +3,7 @@
 // in this thread or in a worker.
 import type { Diagnostic } from "./core/types.js";
 import type { SourceOptions } from "./engine/linter.js";
+import type { ByteLook } from "./engine/prescan-bytes.js";
 import { applyFixes } from "./fix/apply.js";
 import type { Project } from "./project.js";
 
@@ -15,8 +16,9 @@ export interface LintedCopy {
   output?: string;
 }
 
-export function lintCopy(project: Project, text: string, source: SourceOptions, fix: boolean): LintedCopy {
-  let messages = project.linter.lintSource(text, source);
+/** `bytes`: what the look at the text's bytes showed, if one was made. */
+export function lintCopy(project: Project, text: string, source: SourceOptions, fix: boolean, bytes?: ByteLook): LintedCopy {
+  let messages = project.linter.lintSource(text, source, bytes);
   if (!fix) return { messages };
   let output = text;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {

@@ -33,9 +33,10 @@ export function runJob(project: Project, job: FileJob): FileOutcome {
   if (hash !== undefined && hash === job.known) return { stamp: read.stamp, hash, unchanged: true };
   const stamped = { stamp: read.stamp, ...(hash !== undefined ? { hash } : {}) };
   // Most copy is clean, and most clean copy shows it in its bytes.
-  if (project.linter.cleanInBytes(read.bytes, job.source)) return { ...stamped, linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
+  const look = project.linter.lookAtBytes(read.bytes, job.source);
+  if (look === "clean") return { ...stamped, linted: { messages: [] }, encoding: "utf-8", bom: hasUtf8Bom(read.bytes) };
   const copy = decodeCopy(read.bytes);
   if ("problem" in copy) return copy;
   const { text, encoding, bom } = copy.decoded;
-  return { ...stamped, linted: lintCopy(project, text, job.source, job.fix), encoding, bom };
+  return { ...stamped, linted: lintCopy(project, text, job.source, job.fix, look), encoding, bom };
 }

@@ -8,7 +8,7 @@ import { toDiagnostic } from "./diagnostics.js";
 import type { EvidenceRegistry } from "../evidence/registry.js";
 import { findViolations, type JudgeContext } from "./findings.js";
 import { planParse } from "./prescan.js";
-import { bytesAreClean } from "./prescan-bytes.js";
+import { lookAtBytes, type ByteLook } from "./prescan-bytes.js";
 import type { RuleSet } from "./rule-set.js";
 
 export interface SourceOptions {
@@ -75,16 +75,17 @@ export class Linter {
     );
   }
 
-  lintSource(source: string, options: SourceOptions): Diagnostic[] {
+  /** With what the look at the source's bytes showed, when it was made (`lookAtBytes`). */
+  lintSource(source: string, options: SourceOptions, bytes: ByteLook = "unread"): Diagnostic[] {
     const { format, path = "", ...rest } = options;
-    const plan = planParse(source, format, this.rules, metaOf(options));
+    const plan = planParse(source, format, this.rules, metaOf(options), bytes === "literal");
     if (plan.parse === "none") return [];
     return this.lintDocument(parseDocument(source, format, { path, ...rest, ...(plan.parse === "blocks" ? { only: plan.blocks, worthParsing: plan.worthParsing } : {}) }));
   }
 
-  /** Whether a file's bytes, undecoded, show that linting them would give nothing: no finding, and no error (they are UTF-8). */
-  cleanInBytes(bytes: Buffer, options: SourceOptions): boolean {
-    return bytesAreClean(bytes, options.format, this.rules, metaOf(options));
+  /** What a file's bytes, undecoded, show: "clean" when linting them would give nothing, no finding and no error (they are UTF-8). */
+  lookAtBytes(bytes: Buffer, options: SourceOptions): ByteLook {
+    return lookAtBytes(bytes, options.format, this.rules, metaOf(options));
   }
 }
 

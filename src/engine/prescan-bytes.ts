@@ -97,11 +97,19 @@ function markedAt(bytes: Buffer, folded: FoldedBytes, start: number, end: number
 const PIECE = 2048;
 
 /**
- * Whether the `ranges` of `bytes`, read one after another without white
- * space and markup, hold a literal of an enabled rule; true when they cannot
- * be read so (a combining mark).
+ * What a look at a file's bytes shows: that the look at its decoded copy
+ * could find nothing ("clean"), that they hold a literal an enabled rule uses
+ * ("literal"), or neither ("unread": not UTF-8, a combining mark, a
+ * directive, a rule that reads every document).
  */
-function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
+export type ByteLook = "clean" | "literal" | "unread";
+
+/**
+ * Whether the `ranges` of `bytes`, read one after another without white
+ * space and markup, hold a literal of an enabled rule ("literal"), none
+ * ("clean"), or cannot be read so ("unread": a combining mark).
+ */
+function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): ByteLook {
   const { automaton, keysOf, spread } = literals;
   let folded: FoldedBytes | undefined;
   const found = (literal: number, end: number) =>
@@ -118,13 +126,13 @@ function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLit
       let to = Math.min(range.end, from + PIECE);
       while (to < range.end && (bytes[to]! & 0xc0) === 0x80) to++;
       folded = foldUtf8(bytes, MARKUP_CHARACTERS, from, to, walked);
-      if (folded === undefined) return true;
+      if (folded === undefined) return "unread";
       node = automaton.walkUnits(folded.units, walked, folded.length, node, found);
-      if (node < 0) return true;
+      if (node < 0) return "literal";
       walked = folded.length;
       from = to;
     }
-  return false;
+  return "clean";
 }
 
 /** Whether `bytes` hold markup that takes more than leaving out characters to strip: what `CONSTRUCT` matches. */
@@ -201,26 +209,27 @@ function headOf(bytes: Buffer): string {
 }
 
 /**
- * True only when the look at the decoded copy would find nothing in these
+ * "clean" only when the look at the decoded copy would find nothing in these
  * bytes (`planParse` gives "none", and the bytes decode as UTF-8): then the
- * file is clean. False says nothing; the copy is to be looked at.
+ * file is clean. Otherwise the copy is to be looked at; where the bytes were
+ * seen to hold a literal, only to choose the blocks to parse.
  */
-export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, meta: DocumentMeta = {}): boolean {
-  if (!PRESCANNED.has(format) || bytes.subarray(0, 8192).includes(0) || !isUtf8(bytes) || bytes.includes(DIRECTIVE)) return false;
+export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta: DocumentMeta = {}): ByteLook {
+  if (!PRESCANNED.has(format) || bytes.subarray(0, 8192).includes(0) || !isUtf8(bytes) || bytes.includes(DIRECTIVE)) return "unread";
   const literals = byteLiteralsOf(rules);
-  if (literals === null) return false;
+  if (literals === null) return "unread";
   // The decoder drops a byte order mark.
   const bom = hasUtf8Bom(bytes) ? 3 : 0;
   let known: DocumentMeta | undefined;
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, (known ??= quickMeta(format === "markdown" ? headOf(bytes.subarray(bom)) : "", format, meta)));
-  if (readsEveryDocument(rules, enabled)) return false;
+  if (readsEveryDocument(rules, enabled)) return "unread";
   const holds = (copy: Buffer, ranges: readonly Block[]) => holdsLiteral(copy, ranges, literals, rules, enabled);
   // Fenced code is left out, and the blocks a strip changes are found, where the bytes can be cut as the copy is.
   // Bytes without a fence are looked at before they are cut, if at all: most that hold a literal are never cut.
   const fenced = format === "markdown" && (bytes.includes(FENCE) || bytes.includes(TILDES));
   let cut = fenced ? cutBytes(bytes, bom) : null;
-  if (holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length))) return false;
-  if (!holdsConstruct(bytes)) return true;
+  const look = holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length));
+  if (look !== "clean" || !holdsConstruct(bytes)) return look;
   if (format === "markdown" && !fenced) cut = cutBytes(bytes, bom);
   // What a reference, an escape, a tag or a link destination hides shows once they are stripped, block by block where the copy is cut.
   let copy: string;
@@ -231,5 +240,10 @@ export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, met
     copy = split ? strippedBlocks(text, split) : stripConstructs(text);
   }
   const stripped = Buffer.from(copy);
-  return !holds(stripped, [{ start: 0, end: stripped.length }]);
+  return holds(stripped, [{ start: 0, end: stripped.length }]);
+}
+
+/** Whether the look at these bytes shows the file clean (see `lookAtBytes`). */
+export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, meta: DocumentMeta = {}): boolean {
+  return lookAtBytes(bytes, format, rules, meta) === "clean";
 }

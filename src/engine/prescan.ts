@@ -207,7 +207,11 @@ export type ParsePlan =
   | { parse: "blocks"; blocks: Block[]; worthParsing?: (block: Block) => boolean }
   | { parse: "whole" };
 
-export function planParse(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}): ParsePlan {
+/**
+ * With `literalSeen` (the file's bytes showed a literal an enabled rule uses:
+ * see `lookAtBytes`), there is no look for one again: the document is read.
+ */
+export function planParse(source: string, format: Format, rules: RuleSet, meta: DocumentMeta = {}, literalSeen = false): ParsePlan {
   if (!PRESCANNED.has(format)) return { parse: "whole" };
   const split = format === "markdown" ? splitBlocks(source) : undefined;
   const all: ParsePlan = split ? { parse: "blocks", blocks: split.blocks } : { parse: "whole" };
@@ -217,9 +221,9 @@ export function planParse(source: string, format: Format, rules: RuleSet, meta: 
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, known);
   if (readsEveryDocument(rules, enabled)) return all;
   const marked = markedKeysOf(rules);
-  if (!split) return mayMatter(source, rules, enabled, marked) ? all : { parse: "none" };
+  if (!split) return literalSeen || mayMatter(source, rules, enabled, marked) ? all : { parse: "none" };
   const matters = (b: Block) => mayMatter(copyOf(source, b, split.code), rules, enabled, marked);
-  if (!split.blocks.some(matters)) return { parse: "none" };
+  if (!literalSeen && !split.blocks.some(matters)) return { parse: "none" };
   // Plain copy costs less to read than to look at twice; the front matter says what the document is.
   const worthParsing = (b: Block) => (b.start === 0 && split.frontMatter !== undefined) || matters(b);
   return { parse: "blocks", blocks: split.blocks, worthParsing };
