@@ -12,6 +12,30 @@ export interface Candidate {
 /** Filled by each scan for candidates: a scan never runs inside another. */
 const hits = new HitList();
 
+/** For each automaton key, the number of the last scan that found it: `scans` when the text at hand holds it. */
+let foundIn = new Int32Array(1024);
+let scans = 0;
+
+/** Notes which keys the scan in `hits` found, for `holdsNeededKeys`. */
+function noteFound(keys: number): void {
+  if (foundIn.length < keys) foundIn = new Int32Array(keys);
+  if (++scans === 0x7fffffff) {
+    foundIn.fill(0);
+    scans = 1;
+  }
+  for (let h = 0; h < hits.count; h++) foundIn[hits.terms[h]!] = scans;
+}
+
+/** Whether the text last scanned holds, for one of the pattern's alternatives, one literal of each set it needs. */
+function holdsNeededKeys(p: PatternRef): boolean {
+  if (p.needKeys.length === 0) return true;
+  alternatives: for (const alternative of p.needKeys) {
+    for (const set of alternative) if (!set.some((k) => foundIn[k] === scans)) continue alternatives;
+    return true;
+  }
+  return false;
+}
+
 /**
  * All candidates of the enabled rules, leftmost-longest and non-overlapping per
  * rule. With `reads`, also gathers the rules whose document-level checks read
@@ -28,8 +52,8 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
     if (list) list.push(c);
     else perRule.set(c.rule, [c]);
   };
-  // One scan finds the terms, and which patterns have a literal here and so may match.
-  // (Checking first that a text holds every literal a pattern needs costs more than running it.)
+  // One scan finds the terms, which patterns have a literal here, and whether the text holds all else they need.
+  noteFound(rules.keys.length);
   const toRun = new Set<PatternRef>();
   for (let h = 0; h < hits.count; h++) {
     const term = hits.terms[h]!;
@@ -45,7 +69,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   for (const ref of rules.unfiltered) toRun.add(ref);
   for (const ref of toRun) {
     const rule = rules.rules[ref.rule]!;
-    if (!enabled(rule)) continue;
+    if (!enabled(rule) || !holdsNeededKeys(ref)) continue;
     // As `regexHits` yields them, without a generator: most patterns run here.
     const re = rule.patterns[ref.pattern]!;
     re.lastIndex = 0;

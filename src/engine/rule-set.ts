@@ -76,9 +76,15 @@ export interface PatternRef {
   pattern: number;
   /** For each of the pattern's top alternatives, sets of literals it needs one of each; none when unknown. */
   needs: string[][][];
+  /** `needs`, each literal as the automaton key that finds it. */
+  needKeys: number[][][];
 }
 
-/** What one automaton key stands for: a term of some rules, a literal of some patterns or of document-level checks, or several. */
+/**
+ * What one automaton key stands for: a term of some rules, a literal of some
+ * patterns or of document-level checks, or several. A key may stand for none
+ * of these and be only among what a pattern needs (`PatternRef.needKeys`).
+ */
 export interface KeyUse {
   /** The key, folded. */
   text: string;
@@ -125,16 +131,18 @@ export class RuleSet {
     const index = new Map<string, number>();
     this.keys = [];
     this.unfiltered = [];
-    const use = (key: string): KeyUse => {
+    const keyOf = (key: string): number => {
       let k = index.get(key);
       if (k === undefined) {
         k = index.size;
         index.set(key, k);
         this.keys.push({ text: key, termRules: [], patterns: [], documentRules: [] });
       }
-      return this.keys[k]!;
+      return k;
     };
+    const use = (key: string): KeyUse => this.keys[keyOf(key)]!;
     const unsure = new Set<number>();
+    const refs: PatternRef[] = [];
     this.rules.forEach((rule, r) => {
       for (const term of rule.spec.terms) {
         const folded = foldTerm(term.value);
@@ -145,7 +153,8 @@ export class RuleSet {
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
         const { literals, sets } = patternLiterals(re.source);
-        const ref = { rule: r, pattern: p, needs: sets };
+        const ref: PatternRef = { rule: r, pattern: p, needs: sets, needKeys: [] };
+        refs.push(ref);
         if (literals) for (const literal of literals) use(literal).patterns.push(ref);
         else {
           this.unfiltered.push(ref);
@@ -157,6 +166,13 @@ export class RuleSet {
     const read = documentReads(this.rules);
     // The prescan looks for candidates and for what document-level checks read in one pass.
     for (const [literal, users] of read.index) use(literal).documentRules.push(...users);
+    // The scan that finds a pattern's literals also finds the rest of what it needs, so that the pattern runs only where
+    // all of it is there: the sets the scan looks for already, and sets of words. A set of single characters (digits,
+    // 人|名|位) would be found in most copy, so it is not looked for, and is taken to be there; nor is one where more
+    // than a quarter of its literals are single characters.
+    const wordy = (set: string[]) => set.filter((literal) => literal.length === 1).length * 4 <= set.length;
+    const found = (set: string[]) => set.every((literal) => index.has(literal)) || wordy(set);
+    for (const ref of refs) ref.needKeys = ref.needs.map((alternative) => alternative.filter(found).map((set) => set.map(keyOf)));
     this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
   }
