@@ -16,11 +16,16 @@ const hits = new HitList();
 let foundIn = new Int32Array(1024);
 let scans = 0;
 
+/** For each pattern (`PatternRef.index`), the number of the last scan that listed it to run. */
+let listedIn = new Int32Array(256);
+
 /** Notes which keys the scan in `hits` found, for `holdsNeededKeys`. */
-function noteFound(keys: number): void {
-  if (foundIn.length < keys) foundIn = new Int32Array(keys);
+function noteFound(rules: RuleSet): void {
+  if (foundIn.length < rules.keys.length) foundIn = new Int32Array(rules.keys.length);
+  if (listedIn.length < rules.patternCount) listedIn = new Int32Array(rules.patternCount);
   if (++scans === 0x7fffffff) {
     foundIn.fill(0);
+    listedIn.fill(0);
     scans = 1;
   }
   for (let h = 0; h < hits.count; h++) foundIn[hits.terms[h]!] = scans;
@@ -46,27 +51,27 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   automaton.scanInto(text, hits);
   // Most segments hold no term and no literal: nothing to gather.
   if (hits.count === 0 && rules.unfiltered.length === 0) return [];
-  const perRule = new Map<CompiledRule, Candidate[]>();
-  const add = (c: Candidate) => {
-    const list = perRule.get(c.rule);
-    if (list) list.push(c);
-    else perRule.set(c.rule, [c]);
-  };
+  const found: Candidate[] = [];
   // One scan finds the terms, which patterns have a literal here, and whether the text holds all else they need.
-  noteFound(rules.keys.length);
-  const toRun = new Set<PatternRef>();
+  noteFound(rules);
+  const toRun: PatternRef[] = [];
+  const list = (ref: PatternRef) => {
+    if (listedIn[ref.index] === scans) return;
+    listedIn[ref.index] = scans;
+    toRun.push(ref);
+  };
   for (let h = 0; h < hits.count; h++) {
     const term = hits.terms[h]!;
     const end = hits.ends[h]!;
     const key = rules.keys[term]!;
     for (const r of key.termRules) {
       const rule = rules.rules[r]!;
-      if (enabled(rule)) add({ rule, start: end - automaton.termLength(term), end });
+      if (enabled(rule)) found.push({ rule, start: end - automaton.termLength(term), end });
     }
-    for (const ref of key.patterns) toRun.add(ref);
+    for (const ref of key.patterns) list(ref);
     if (reads) for (const r of key.documentRules) reads.add(r);
   }
-  for (const ref of rules.unfiltered) toRun.add(ref);
+  for (const ref of rules.unfiltered) list(ref);
   for (const ref of toRun) {
     const rule = rules.rules[ref.rule]!;
     if (!enabled(rule) || !holdsNeededKeys(ref)) continue;
@@ -75,8 +80,15 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
     re.lastIndex = 0;
     for (let m = nextMatch(re, text); m; m = nextMatch(re, text)) {
       const [start, end] = rangeOf(m);
-      add({ rule, start, end });
+      found.push({ rule, start, end });
     }
+  }
+  if (found.length <= 1) return found;
+  const perRule = new Map<CompiledRule, Candidate[]>();
+  for (const c of found) {
+    const list = perRule.get(c.rule);
+    if (list) list.push(c);
+    else perRule.set(c.rule, [c]);
   }
   const out: Candidate[] = [];
   for (const list of perRule.values()) out.push(...leftmostLongest(list));

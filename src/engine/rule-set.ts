@@ -72,6 +72,8 @@ function compileRule(spec: RuleSpec, level: Level, compile: (source: string) => 
 
 /** A pattern of a rule: `rules[rule].patterns[pattern]`. */
 export interface PatternRef {
+  /** Its place among the patterns of the rule set, from 0 to `RuleSet.patternCount`. */
+  index: number;
   rule: number;
   pattern: number;
   /** For each of the pattern's top alternatives, sets of literals it needs one of each; none when unknown. */
@@ -104,6 +106,8 @@ export class RuleSet {
   readonly automaton: TermAutomaton;
   /** For each automaton key, what it is a term or literal of. */
   readonly keys: KeyUse[];
+  /** How many patterns the rules have, outside requirements. */
+  readonly patternCount: number;
   /** Patterns with no literal to filter on: they run on every text. */
   readonly unfiltered: PatternRef[];
   /** Rules with a document-level check that reads no literal: any copy may change its outcome. */
@@ -153,7 +157,7 @@ export class RuleSet {
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
         const { literals, sets } = patternLiterals(re.source);
-        const ref: PatternRef = { rule: r, pattern: p, needs: sets, needKeys: [] };
+        const ref: PatternRef = { index: refs.length, rule: r, pattern: p, needs: sets, needKeys: [] };
         refs.push(ref);
         if (literals) for (const literal of literals) use(literal).patterns.push(ref);
         else {
@@ -173,6 +177,7 @@ export class RuleSet {
     const wordy = (set: string[]) => set.filter((literal) => literal.length === 1).length * 4 <= set.length;
     const found = (set: string[]) => set.every((literal) => index.has(literal)) || wordy(set);
     for (const ref of refs) ref.needKeys = ref.needs.map((alternative) => alternative.filter(found).map((set) => set.map(keyOf)));
+    this.patternCount = refs.length;
     this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
   }
