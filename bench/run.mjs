@@ -28,7 +28,8 @@
 //   npm run bench -- --textlint-files N  # textlint on the first N files (default 1,000; --quick 200)
 //   npm run bench -- --runs 5            # run each adlint row this many times (default 3, --quick 1)
 //   npm run bench -- --scale             # also 4 times the files (40,000): peak RSS follows the
-//                                        # largest file, not the number of files
+//                                        # largest file, not the number of files; and the heap a
+//                                        # run keeps, read after a full collection, on both corpora
 //   npm run bench -- --generator PATH    # the corpus generator, if not at ../shared/bench/
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -62,10 +63,13 @@ const TERM_COUNT = 2000;
 const REALISTIC_DENSITY = "0.2";
 const DOCUMENT_BYTES = 20 * 1024;
 const SINGLE_FILE_BYTES = 5 * 1024;
+/** With --scale, how many files apart the heap a run keeps is read. */
+const LIVE_HEAP_EVERY = 1000;
 
 const cli = join(root, "lib", "cli", "main.js");
 const config = join(root, "bench", "bench.config.yaml");
 const naive = join(root, "bench", "naive.mjs");
+const liveHeapScript = join(root, "bench", "live-heap.mjs");
 
 for (const [value, what] of [
   [n, "--n"],
@@ -298,6 +302,17 @@ async function inProcess(where) {
   return { bytes: Buffer.byteLength(text), ms: median(times), findings: result.messages.length };
 }
 
+/** The heap a run in one thread keeps, read after a full collection every LIVE_HEAP_EVERY files; undefined when it could not be read. */
+async function liveHeap(where) {
+  progress(`live heap, ${where.files.length.toLocaleString("en")} files, one thread ...`);
+  const result = await runNode(["--expose-gc", liveHeapScript, config, where.dir, String(LIVE_HEAP_EVERY)], { rss: false, stdout: true });
+  if (result.code !== 0) {
+    progress(`  live heap: failed (${result.signal ?? `exit ${result.code}`}) ${result.stderr.trimEnd()}`);
+    return undefined;
+  }
+  return JSON.parse(result.stdout);
+}
+
 // ---------------------------------------------------------------- runs
 
 const mainCold = await adlintCacheRows(main, "");
@@ -309,6 +324,7 @@ if (opt.scale) {
   scaled = corpus(n * 4, opt.density);
   scaleCold = await adlintCacheRows(scaled, `, ${(n * 4).toLocaleString("en")} files`, { warm: false, count: 1 });
 }
+const liveHeaps = opt.scale ? [await liveHeap(main), await liveHeap(scaled)] : [];
 await noCandidateRow();
 await naiveRow(main);
 const textlint = opt["skip-textlint"] ? undefined : await textlintRows(main);
@@ -405,6 +421,10 @@ if (scaleCold && !mainCold.note && !scaleCold.note) {
       `${rss(scaleCold.peakRss)} MB; largest file ${largest(main).toFixed(1)} KB and ` +
       `${largest(scaled).toFixed(1)} KB`,
   );
+}
+if (liveHeaps.length > 0 && liveHeaps.every(Boolean)) {
+  const heap = (h) => `${h.files.toLocaleString("en")} files at most ${mb(h.largest).toFixed(1)} MB (first ${mb(h.first).toFixed(1)}, last ${mb(h.last).toFixed(1)})`;
+  out.push(`- live heap after a full collection every ${LIVE_HEAP_EVERY.toLocaleString("en")} files (one thread, through the API): ${liveHeaps.map(heap).join("; ")}`);
 }
 console.log(out.join("\n"));
 progress(`bench finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
