@@ -4,8 +4,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
-import { findCandidates } from "../src/engine/match.js";
-import type { RuleSet } from "../src/engine/rule-set.js";
+import { findCandidates, mayHold } from "../src/engine/match.js";
+import { RuleSet } from "../src/engine/rule-set.js";
+import { parsePack } from "../src/packs/load.js";
 import { openProject } from "../src/project.js";
 import { foldText } from "../src/text/fold.js";
 
@@ -48,5 +49,36 @@ describe("the scan for candidates", () => {
   ])("finds a pattern's match only where all it needs is there: %s", (text, ids) => {
     const matched = findCandidates(foldText(text), rules, everyRule).map((c) => c.rule.id);
     expect(matched.filter((id) => id === "ad-law/quantified-effect")).toEqual(ids);
+  });
+});
+
+describe("an expression's literals", () => {
+  /** A pack whose allow and evidence expressions hold literals with characters a regular expression reads specially. */
+  const special = new RuleSet([
+    parsePack(
+      "special.yaml",
+      [
+        "pack: special",
+        "rules:",
+        "  - id: special",
+        "    kind: claim",
+        "    level: error",
+        "    law: 广告法第九条",
+        "    message: 「{match}」",
+        "    terms: [第一]",
+        "    allow: ['no\\.1(款|号)', '\\(限时\\)第一', 'a\\+b第一', 'c/d第一', 'x\\|y第一', '\\\\第一']",
+        "    evidence: ['iso-9001', '\\$\\{x\\}', '\\^第一']",
+      ].join("\n"),
+    ),
+  ]);
+  const expressions = [...special.rules[0]!.allow, ...special.rules[0]!.evidence];
+  const texts = ["no.1款", "no11款", "(限时)第一", "限时第一", "a+b第一", "aab第一", "c/d第一", "x|y第一", "xy第一", "\\第一", "iso-9001", "iso9001", "${x}", "^第一", "第一"];
+
+  it("are looked for at once as they are written, whatever characters they hold", () => {
+    expect(expressions.every((e) => e.literals !== undefined)).toBe(true);
+    for (const e of expressions)
+      for (const text of texts) expect(mayHold(e, text), `${e.re.source} in ${text}`).toBe(e.literals!.some((literal) => text.includes(literal)));
+    // Only the texts that hold a literal as it is written; a special character is not read as its meaning.
+    expect(texts.filter((text) => expressions.some((e) => mayHold(e, text)))).toEqual(["no.1款", "(限时)第一", "a+b第一", "c/d第一", "x|y第一", "\\第一", "iso-9001", "${x}", "^第一"]);
   });
 });

@@ -10,6 +10,7 @@
 // written would, and is the only one: a literal that holds a markup character
 // is looked for in it without that character. Fenced code in Markdown, which
 // no rule reads, is left out.
+import { escapeRegExp } from "../core/regexp.js";
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
@@ -137,7 +138,7 @@ function writtenForms(marks: Set<string>): Map<string, RegExp> {
 
 /** An expression for `literal` with any markup and white space between its characters (code points, so no `u` flag is needed). */
 export function spreadOut(literal: string): RegExp {
-  const characters = [...literal].filter((ch) => !/\s/.test(ch)).map((ch) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
+  const characters = [...literal].filter((ch) => !/\s/.test(ch)).map(escapeRegExp);
   return new RegExp(characters.join(`[*_~\`#>|[\\]\\\\{}"'\\s]*`));
 }
 

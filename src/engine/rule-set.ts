@@ -1,5 +1,6 @@
 // Compiles loaded packs into what the matcher runs: one automaton over all
 // terms, and per-rule regular expressions over folded text.
+import { escapeRegExp } from "../core/regexp.js";
 import { severityOf, type Level, type Severity } from "../core/types.js";
 import type { Pack, RuleSpec } from "../packs/pack.js";
 import { foldPatternSource, foldTerm } from "../text/fold.js";
@@ -28,6 +29,8 @@ export interface CompiledRule {
 export interface Expression {
   readonly re: RegExp;
   readonly literals: readonly string[] | undefined;
+  /** Matches where one of `literals` is: a text is asked for them all at once. */
+  readonly anyLiteral: RegExp | undefined;
 }
 
 /**
@@ -42,7 +45,8 @@ export function compilePattern(source: string): RegExp {
 
 function compileExpression(source: string): Expression {
   const re = compilePattern(source);
-  return { re, literals: requiredLiterals(re.source) };
+  const literals = requiredLiterals(re.source);
+  return { re, literals, anyLiteral: literals && new RegExp(literals.map(escapeRegExp).join("|")) };
 }
 
 /** Compiles each expression source once, so that rules written with the same one share it, and what it found. */

@@ -3,6 +3,7 @@
 // is not reported; one whose entry has expired is a warning naming the entry.
 import { readFileSync } from "node:fs";
 import { AdlintError } from "../core/errors.js";
+import { escapeRegExp } from "../core/regexp.js";
 import { asEnum, asSeq, asString, asStringList, asText, checkKeys, mapEntries, YamlSource } from "../core/yaml-source.js";
 import { foldTerm } from "../text/fold.js";
 import { readPatentNumber } from "./patent-number.js";
@@ -31,7 +32,7 @@ export interface EvidenceRegistry {
 
 /** A phrase that matches however the copy spaces its characters (满意度98% reads 满意度 98%). */
 function phrasePattern(phrase: string): RegExp {
-  const chars = [...phrase.replace(/\s+/g, "")].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const chars = [...phrase.replace(/\s+/g, "")].map(escapeRegExp);
   return new RegExp(chars.join("\\s*"), "gu");
 }
 
