@@ -14,7 +14,7 @@ const rules = openProject({ config: defaultConfig(process.cwd()) }).linter.rules
 
 /** The same rules, each pattern run wherever one of its literals is, whatever else it needs. */
 const ungated: RuleSet = Object.assign(Object.create(Object.getPrototypeOf(rules) as object) as RuleSet, rules, {
-  keys: rules.keys.map((key) => ({ ...key, patterns: key.patterns.map((ref) => ({ ...ref, needKeys: [] })) })),
+  keys: rules.keys.map((key) => ({ ...key, patterns: key.patterns.map((ref) => ({ ...ref, needSets: [] })) })),
 });
 
 const everyRule = () => true;

@@ -12,30 +12,34 @@ export interface Candidate {
 /** Filled by each scan for candidates: a scan never runs inside another. */
 const hits = new HitList();
 
-/** For each automaton key, the number of the last scan that found it: `scans` when the text at hand holds it. */
+/**
+ * For each set of literals that patterns need (`PatternRef.needSets`), the
+ * number of the last scan that found one of them: `scans` when the text at
+ * hand holds one.
+ */
 let foundIn = new Int32Array(1024);
 let scans = 0;
 
 /** For each pattern (`PatternRef.index`), the number of the last scan that listed it to run. */
 let listedIn = new Int32Array(256);
 
-/** Notes which keys the scan in `hits` found, for `holdsNeededKeys`. */
+/** Notes which sets of needed literals the scan in `hits` found one of, for `holdsNeeded`. */
 function noteFound(rules: RuleSet): void {
-  if (foundIn.length < rules.keys.length) foundIn = new Int32Array(rules.keys.length);
+  if (foundIn.length < rules.needSetCount) foundIn = new Int32Array(rules.needSetCount);
   if (listedIn.length < rules.patternCount) listedIn = new Int32Array(rules.patternCount);
   if (++scans === 0x7fffffff) {
     foundIn.fill(0);
     listedIn.fill(0);
     scans = 1;
   }
-  for (let h = 0; h < hits.count; h++) foundIn[hits.terms[h]!] = scans;
+  for (let h = 0; h < hits.count; h++) for (const s of rules.keys[hits.terms[h]!]!.inSets) foundIn[s] = scans;
 }
 
 /** Whether the text last scanned holds, for one of the pattern's alternatives, one literal of each set it needs. */
-function holdsNeededKeys(p: PatternRef): boolean {
-  if (p.needKeys.length === 0) return true;
-  alternatives: for (const alternative of p.needKeys) {
-    for (const set of alternative) if (!set.some((k) => foundIn[k] === scans)) continue alternatives;
+function holdsNeeded(p: PatternRef): boolean {
+  if (p.needSets.length === 0) return true;
+  alternatives: for (const alternative of p.needSets) {
+    for (const s of alternative) if (foundIn[s] !== scans) continue alternatives;
     return true;
   }
   return false;
@@ -74,7 +78,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   for (const ref of rules.unfiltered) list(ref);
   for (const ref of toRun) {
     const rule = rules.rules[ref.rule]!;
-    if (!enabled(rule) || !holdsNeededKeys(ref)) continue;
+    if (!enabled(rule) || !holdsNeeded(ref)) continue;
     // As `regexHits` yields them, without a generator: most patterns run here.
     const re = rule.patterns[ref.pattern]!;
     re.lastIndex = 0;

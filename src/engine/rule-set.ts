@@ -82,20 +82,26 @@ export interface PatternRef {
   pattern: number;
   /** For each of the pattern's top alternatives, sets of literals it needs one of each; none when unknown. */
   needs: string[][][];
-  /** `needs`, each literal as the automaton key that finds it. */
-  needKeys: number[][][];
+  /**
+   * For each top alternative, the sets of `needs` the scan looks for, by their
+   * number among the rule set's (see `KeyUse.inSets`): the pattern runs only
+   * where, for one alternative, a key of each of its sets was found.
+   */
+  needSets: number[][];
 }
 
 /**
  * What one automaton key stands for: a term of some rules, a literal of some
  * patterns or of document-level checks, or several. A key may stand for none
- * of these and be only among what a pattern needs (`PatternRef.needKeys`).
+ * of these and be only among what a pattern needs (`PatternRef.needSets`).
  */
 export interface KeyUse {
   /** The key, folded. */
   text: string;
   termRules: number[];
   patterns: PatternRef[];
+  /** The sets of literals that patterns need (`PatternRef.needSets`) that hold this key. */
+  inSets: number[];
   /**
    * Rules with a document-level check that reads this literal: a requirement
    * and its trigger, evidence looked for in the whole document. Copy without
@@ -112,6 +118,8 @@ export class RuleSet {
   readonly keys: KeyUse[];
   /** How many patterns the rules have, outside requirements. */
   readonly patternCount: number;
+  /** How many sets of literals patterns need the scan looks for (see `PatternRef.needSets`). */
+  readonly needSetCount: number;
   /** Patterns with no literal to filter on: they run on every text. */
   readonly unfiltered: PatternRef[];
   /** Rules with a document-level check that reads no literal: any copy may change its outcome. */
@@ -144,7 +152,7 @@ export class RuleSet {
       if (k === undefined) {
         k = index.size;
         index.set(key, k);
-        this.keys.push({ text: key, termRules: [], patterns: [], documentRules: [] });
+        this.keys.push({ text: key, termRules: [], patterns: [], inSets: [], documentRules: [] });
       }
       return k;
     };
@@ -161,7 +169,7 @@ export class RuleSet {
       if (rule.spec.kind === "require") return;
       rule.patterns.forEach((re, p) => {
         const { literals, sets } = patternLiterals(re.source);
-        const ref: PatternRef = { index: refs.length, rule: r, pattern: p, needs: sets, needKeys: [] };
+        const ref: PatternRef = { index: refs.length, rule: r, pattern: p, needs: sets, needSets: [] };
         refs.push(ref);
         if (literals) for (const literal of literals) use(literal).patterns.push(ref);
         else {
@@ -179,8 +187,20 @@ export class RuleSet {
     // 人|名|位) would be found in most copy, so it is not looked for, and is taken to be there; nor is one where more
     // than a quarter of its literals are single characters.
     const wordy = (set: string[]) => set.filter((literal) => literal.length === 1).length * 4 <= set.length;
-    const found = (set: string[]) => set.every((literal) => index.has(literal)) || wordy(set);
-    for (const ref of refs) ref.needKeys = ref.needs.map((alternative) => alternative.filter(found).map((set) => set.map(keyOf)));
+    const looked = new Set(index.keys());
+    const found = (set: string[]) => set.every((literal) => looked.has(literal)) || wordy(set);
+    const setIds = new Map<string, number>();
+    const setOf = (set: string[]) => {
+      const id = [...new Set(set)].sort().join("\u0000");
+      let s = setIds.get(id);
+      if (s === undefined) {
+        setIds.set(id, (s = setIds.size));
+        for (const literal of new Set(set)) use(literal).inSets.push(s);
+      }
+      return s;
+    };
+    for (const ref of refs) ref.needSets = ref.needs.map((alternative) => alternative.filter(found).map(setOf));
+    this.needSetCount = setIds.size;
     this.patternCount = refs.length;
     this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
