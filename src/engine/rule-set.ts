@@ -147,16 +147,15 @@ export class RuleSet {
     const index = new Map<string, number>();
     this.keys = [];
     this.unfiltered = [];
-    const keyOf = (key: string): number => {
+    const use = (key: string): KeyUse => {
       let k = index.get(key);
       if (k === undefined) {
         k = index.size;
         index.set(key, k);
         this.keys.push({ text: key, termRules: [], patterns: [], inSets: [], documentRules: [] });
       }
-      return k;
+      return this.keys[k]!;
     };
-    const use = (key: string): KeyUse => this.keys[keyOf(key)]!;
     const unsure = new Set<number>();
     const refs: PatternRef[] = [];
     this.rules.forEach((rule, r) => {
@@ -191,11 +190,12 @@ export class RuleSet {
     const found = (set: string[]) => set.every((literal) => looked.has(literal)) || wordy(set);
     const setIds = new Map<string, number>();
     const setOf = (set: string[]) => {
-      const id = [...new Set(set)].sort().join("\u0000");
+      const literals = [...new Set(set)].sort();
+      const id = literals.join("\u0000");
       let s = setIds.get(id);
       if (s === undefined) {
         setIds.set(id, (s = setIds.size));
-        for (const literal of new Set(set)) use(literal).inSets.push(s);
+        for (const literal of literals) use(literal).inSets.push(s);
       }
       return s;
     };
