@@ -37,6 +37,7 @@ const THEMATIC_BREAK = /^(?:(?:- *){3,}|(?:\* *){3,})$/;
 const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const TILDE = 0x7e;
+const BACKTICK = 0x60;
 const STAR = 0x2a;
 const AMPERSAND = 0x26;
 const BRACKET = 0x5b;
@@ -80,7 +81,9 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
       continue;
     }
     const content = source.slice(line.start, line.end);
-    const fence = FENCE.exec(content);
+    // Most lines cannot open a fence: the expression is run only on those that start as one does.
+    const first = content.charCodeAt(0);
+    const fence = first === BACKTICK || first === TILDE ? FENCE.exec(content) : null;
     if (fence && !(fence[1]![0] === "`" && fence[2]!.includes("`"))) {
       // Code is not copy. A fence left open runs to the end of the document, and so of this block.
       const [, run] = fence;
