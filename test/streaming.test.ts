@@ -145,16 +145,16 @@ describe("the command's reports, written as results come", () => {
     });
     const out = new ReportOutput(slow);
     const line = "copy/p-001.md:1:3: 「最好」是绝对化用语 [Error/ad-law/absolute-terms]\n";
-    const waits: number[] = [];
+    const listeners: number[] = [];
     for (let i = 0; i < 20_000; i++) {
       await out.write(line);
-      waits.push(slow.listenerCount("drain") + slow.listenerCount("close"));
+      listeners.push(slow.listenerCount("drain") + slow.listenerCount("close"));
     }
     await out.end();
     expect(taken.length).toBeGreaterThan(20);
     expect(Buffer.concat(taken).toString()).toBe(line.repeat(20_000));
     // Only the listener the output keeps for errors is left; none piles up while writing.
-    expect(Math.max(...waits)).toBe(0);
+    expect(Math.max(...listeners)).toBe(0);
     expect(slow.listenerCount("error")).toBe(1);
   });
 
