@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
 import { mayHaveFindings, planParse } from "../src/engine/prescan.js";
-import { bytesAreClean, lookAtBytes } from "../src/engine/prescan-bytes.js";
+import { lookAtBytes } from "../src/engine/prescan-bytes.js";
 import type { Format } from "../src/sources/document.js";
 import { parseDocument } from "../src/sources/index.js";
 import { openProject } from "../src/project.js";
@@ -64,6 +64,9 @@ const documentOf = (halves: readonly string[], weight: number) =>
 const doc = documentOf(HALVES, 3);
 /** The same, with the pieces of the markup pack's literals. */
 const markupDoc = documentOf(["#", "1", "a", "*", "b", "'", "最", "_", "佳", "top", " ", "第一", "\t", "\\*", "\\#", "\\_", "p", "g", "&", "&amp;", "&quot;", "&#35;", "<", "3", "&lt;", "＊", "＃", "＿"], 12);
+
+/** Whether the look at a file's bytes shows it clean. */
+const bytesAreClean = (...args: Parameters<typeof lookAtBytes>) => lookAtBytes(...args) === "clean";
 
 function fullLint(project: typeof builtin, source: string, format: Format) {
   return project.linter.lintDocument(parseDocument(source, format, { path: `x.${format}` }));

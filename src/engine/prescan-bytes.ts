@@ -242,8 +242,3 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
   const stripped = Buffer.from(copy);
   return holds(stripped, [{ start: 0, end: stripped.length }]);
 }
-
-/** Whether the look at these bytes shows the file clean (see `lookAtBytes`). */
-export function bytesAreClean(bytes: Buffer, format: Format, rules: RuleSet, meta: DocumentMeta = {}): boolean {
-  return lookAtBytes(bytes, format, rules, meta) === "clean";
-}
