@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText, foldUtf8, ignoring } from "../src/text/fold.js";
+import { fold, foldedOrigin, foldPatternSource, foldTerm, foldText, foldUtf8, ignoring, keptUtf8End } from "../src/text/fold.js";
 import { identityMap, mapRange } from "../src/text/offsets.js";
 
 describe("fold", () => {
@@ -313,6 +313,22 @@ describe("UTF-8 bytes folded without white space and markup", () => {
       { numRuns: 3000, seed: 20261130 },
     );
     expect(marked).toBeGreaterThan(10);
+  });
+
+  it("ends the first character it keeps, or stops at, where keptUtf8End says (property)", () => {
+    fc.assert(
+      fc.property(wellFormed, (input) => {
+        const bytes = Buffer.from(input);
+        const folded = foldUtf8(bytes, dropped);
+        const end = keptUtf8End(bytes, dropped, 0, bytes.length);
+        if (folded === undefined) expect(end).toBeGreaterThan(0);
+        else expect(end).toBe(folded.length > 0 ? folded.ends[0] : -1);
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    const spaced = Buffer.from(" *＊\u3000最 ＃");
+    expect(keptUtf8End(spaced, dropped, 0, spaced.length)).toBe(spaced.indexOf("最") + 3);
+    expect(keptUtf8End(spaced, dropped, spaced.indexOf("最") + 3, spaced.length)).toBe(-1);
   });
 
   it("reads the same folded a piece at a time, cut where characters start", () => {

@@ -356,5 +356,11 @@ describe("what the look at the bytes sees", () => {
     const marks = markupPack.linter.rules;
     for (const source of ["排名第1", "第 1 名", "#标签 1"]) expect(bytesAreClean(Buffer.from(source), "markdown", marks), source).toBe(true);
     for (const source of ["#~~1~~", "# 1", "＃１", "a\\*b"]) expect(bytesAreClean(Buffer.from(source), "markdown", marks), source).toBe(false);
+    // The bytes are read 2,048 at a time: the markup may come after the end of the piece its literal ends.
+    const atPieceEnd = `${"a".repeat(2041)}[限时]`;
+    expect(Buffer.from(atPieceEnd).indexOf("]")).toBe(2048);
+    expect(fullLint(markupPack, atPieceEnd, "markdown").map((d) => d.ruleId)).toContain("marks/marks");
+    expect(bytesAreClean(Buffer.from(atPieceEnd), "markdown", marks)).toBe(false);
+    expect(bytesAreClean(Buffer.from(atPieceEnd.replace("]", "")), "markdown", marks)).toBe(true);
   });
 });

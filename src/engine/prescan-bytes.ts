@@ -16,7 +16,7 @@ import type { DocumentMeta } from "../core/types.js";
 import { hasUtf8Bom } from "../files/decode.js";
 import type { Format } from "../sources/document.js";
 import { frontMatterOf, splitBlocks, type Block, type SplitDocument } from "../sources/markdown-blocks.js";
-import { foldText, foldUtf8, type FoldedBytes } from "../text/fold.js";
+import { foldText, foldUtf8, ignoring, keptUtf8End, type FoldedBytes, type Ignored } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
 import { ruleAppliesTo } from "./findings.js";
 import { CONSTRUCT, copyOf, holdsMarkup, MARKUP_CHARACTERS, MARKUP_LIST, PRESCANNED, quickMeta, readsEveryDocument, spreadOut, stripConstructs } from "./prescan.js";
@@ -32,8 +32,16 @@ interface ByteLiterals {
   automaton: TermAutomaton;
   /** For each literal read without white space and markup, the keys of the rule set it stands for. */
   keysOf: number[][];
-  /** For each key that holds markup, its characters with any markup and white space between them. */
-  spread: Map<number, RegExp>;
+  /** For each key that holds markup, what it reads as in a file. */
+  marked: Map<number, MarkedLiteral>;
+}
+
+/** A literal that holds markup, as the byte look finds it. */
+interface MarkedLiteral {
+  /** Its characters with any markup and white space between them. */
+  spread: RegExp;
+  /** Its markup characters, as ASCII (`ignoring`): one of them, or a character beyond ASCII, must be left out around it. */
+  marks: Ignored;
 }
 
 const byteLiterals = new WeakMap<RuleSet, ByteLiterals | null>();
@@ -50,9 +58,9 @@ function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
 
 function readLiterals(rules: RuleSet): ByteLiterals | null {
   // Most packs' literals hold neither white space nor markup: they are read as they are, by the automaton the rule set has.
-  if (rules.keys.every(({ text }) => bare(text) === text)) return { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), spread: new Map() };
+  if (rules.keys.every(({ text }) => bare(text) === text)) return { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), marked: new Map() };
   const index = new Map<string, number[]>();
-  const spread = new Map<number, RegExp>();
+  const marked = new Map<number, MarkedLiteral>();
   let empty = false;
   rules.keys.forEach(({ text }, k) => {
     // A literal with markup is also looked for without it (`#1` as `1`), as the look at the copy does.
@@ -61,9 +69,9 @@ function readLiterals(rules: RuleSet): ByteLiterals | null {
       if (form === "") empty = true;
       index.set(form, [...(index.get(form) ?? []), k]);
     }
-    if (holdsMarkup(text)) spread.set(k, spreadOut(text));
+    if (holdsMarkup(text)) marked.set(k, { spread: spreadOut(text), marks: ignoring([...text].filter(holdsMarkup).join("")) });
   });
-  return empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], spread };
+  return empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], marked };
 }
 
 /** Whether an enabled rule has key `k` for a term or a literal. */
@@ -75,22 +83,51 @@ function usedBy(rules: RuleSet, k: number, enabled: (rule: CompiledRule) => bool
 
 /**
  * Whether the literal found at folded units `start..end` holds its markup in
- * `bytes`, between and around its other characters with nothing but markup
- * and white space: what the look at the copy asks of a literal with markup.
- * The markup is among the characters left out of the fold, so where none is
- * left out around and between them, it is not there. (No character folds to
- * a markup character together with another, which would leave no gap: a test
- * holds Unicode to that.)
+ * the `ranges` of `bytes` that are read, between and around its other
+ * characters with nothing but markup and white space: what the look at the
+ * copy asks of a literal with markup. The markup is among the characters left
+ * out of the fold: where none of those around and between them is one of its
+ * markup characters or a character beyond ASCII (`＃` folds to `#`), it is not
+ * there. (No character folds to a markup character together with another,
+ * which would leave no gap: a test holds Unicode to that.)
  */
-function markedAt(bytes: Buffer, folded: FoldedBytes, start: number, end: number, spread: RegExp): boolean {
+function markedAt(bytes: Buffer, ranges: readonly Block[], folded: FoldedBytes, start: number, end: number, { spread, marks }: MarkedLiteral): boolean {
   const { starts, ends, length } = folded;
-  let gap = false;
-  for (let k = Math.max(start, 1); k <= Math.min(end, length - 1) && !gap; k++) gap = starts[k]! > ends[k - 1]!;
-  if (!gap && (start > 0 || starts[0]! === 0) && (end < length || ends[length - 1]! === bytes.length)) return false;
-  // From the character before it to the one after, both kept, with all that was left out between.
-  const from = start > 0 ? starts[start - 1]! : 0;
-  const to = end < length ? ends[end]! : bytes.length;
-  return spread.test(foldText(bytes.toString("utf8", from, to)));
+  // From the character before it to the one after, both kept, with all that was left out between, but for what is not read.
+  const read = partsOf(ranges, start > 0 ? starts[start - 1]! : 0, end < length ? ends[end]! : keptAfter(bytes, ranges, ends[end - 1]!));
+  let at = 0;
+  let seen = false;
+  for (let k = Math.max(start - 1, 0); k <= Math.min(end, length - 1) && !seen; k++) {
+    seen = marksIn(bytes, read, at, starts[k]!, marks);
+    at = Math.max(at, ends[k]!);
+  }
+  if (!seen && !marksIn(bytes, read, at, bytes.length, marks)) return false;
+  // Code left out reads as a line break, as in the copy (`copyOf`).
+  return spread.test(foldText(read.map((part) => bytes.toString("utf8", part.start, part.end)).join("\n")));
+}
+
+/** Where the first character after `at` in the `ranges` of `bytes` that the fold keeps ends (the next piece may not be folded yet); the end of the bytes when none is. */
+function keptAfter(bytes: Buffer, ranges: readonly Block[], at: number): number {
+  for (const range of ranges) {
+    if (range.end <= at) continue;
+    const end = keptUtf8End(bytes, MARKUP_CHARACTERS, Math.max(range.start, at), range.end);
+    if (end >= 0) return end;
+  }
+  return bytes.length;
+}
+
+/** The parts of `ranges` (in order, apart) within `from..to`. */
+function partsOf(ranges: readonly Block[], from: number, to: number): Block[] {
+  const parts: Block[] = [];
+  for (const range of ranges) if (range.end > from && range.start < to) parts.push({ start: Math.max(range.start, from), end: Math.min(range.end, to) });
+  return parts;
+}
+
+/** Whether the `parts` of `bytes` hold, within `from..to`, one of `marks` or a byte beyond ASCII. */
+function marksIn(bytes: Buffer, parts: readonly Block[], from: number, to: number, marks: Ignored): boolean {
+  for (const part of parts)
+    for (let b = Math.max(part.start, from); b < Math.min(part.end, to); b++) if (bytes[b]! >= 0x80 || marks[bytes[b]!] === 1) return true;
+  return false;
 }
 
 /** How many bytes are folded and looked at at a time: most files that hold a literal show one early, and are not folded whole. */
@@ -110,12 +147,12 @@ export type ByteLook = "clean" | "literal" | "unread";
  * ("clean"), or cannot be read so ("unread": a combining mark).
  */
 function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): ByteLook {
-  const { automaton, keysOf, spread } = literals;
+  const { automaton, keysOf, marked } = literals;
   let folded: FoldedBytes | undefined;
   const found = (literal: number, end: number) =>
     keysOf[literal]!.some((k) => {
-      const marked = spread.get(k);
-      if (marked !== undefined && !markedAt(bytes, folded!, end - automaton.termLength(literal), end, marked)) return false;
+      const markup = marked.get(k);
+      if (markup !== undefined && !markedAt(bytes, ranges, folded!, end - automaton.termLength(literal), end, markup)) return false;
       return usedBy(rules, k, enabled);
     });
   let node = 0;

@@ -177,12 +177,23 @@ function markedKeysOf(rules: RuleSet): MarkedKeys {
   return marked;
 }
 
+const readingEvery = new WeakMap<RuleSet, CompiledRule[]>();
+
+/** The rules that read every document they apply to, whatever copy it holds. */
+function rulesReadingEvery(rules: RuleSet): CompiledRule[] {
+  let every = readingEvery.get(rules);
+  if (every === undefined) {
+    const numbers = new Set([...rules.documentUnfiltered, ...rules.unsure, ...markedKeysOf(rules).unsure]);
+    // A requirement with no trigger applies to every document of its channels and categories.
+    every = rules.rules.filter((rule, r) => numbers.has(r) || (rule.spec.kind === "require" && rule.when.length === 0));
+    readingEvery.set(rules, every);
+  }
+  return every;
+}
+
 /** Whether an enabled rule reads every document, whatever copy it holds, so that no look can rule one out. */
 export function readsEveryDocument(rules: RuleSet, enabled: (rule: CompiledRule) => boolean): boolean {
-  const on = (r: number) => enabled(rules.rules[r]!);
-  // A requirement with no trigger applies to every document of its channels and categories.
-  if (rules.rules.some((r) => r.spec.kind === "require" && r.when.length === 0 && enabled(r))) return true;
-  return rules.documentUnfiltered.some(on) || rules.unsure.some(on) || markedKeysOf(rules).unsure.some(on);
+  return rulesReadingEvery(rules).some(enabled);
 }
 
 /** The text of `block` without the fenced code in it, which no rule reads: a line break stands for each. */

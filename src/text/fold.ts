@@ -335,6 +335,7 @@ export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = byt
   reserveUtf8(length, to - from);
   let { units, starts, ends } = utf8Fold;
   for (let i = from; i < to; ) {
+    // Decoded here rather than by `codePointAt`: the loop runs over every byte of most files, and this is quicker.
     const lead = bytes[i]!;
     let cp: number;
     let next: number;
@@ -381,6 +382,40 @@ export function foldUtf8(bytes: Uint8Array, dropped: Ignored, from = 0, to = byt
     i = next;
   }
   return { units, starts, ends, length };
+}
+
+/** The code point whose UTF-8 starts at `bytes[i]`. */
+function codePointAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return lead;
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  if (lead < 0xf0) return ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  return ((lead & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+}
+
+/** How many bytes the UTF-8 of a character that starts with `lead` takes. */
+const utf8Length = (lead: number) => (lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
+
+/**
+ * Where, in UTF-8 `bytes` from..to (character boundaries), the first
+ * character `foldUtf8` keeps a unit of, or stops at (a combining mark), ends:
+ * -1 when there is none.
+ */
+export function keptUtf8End(bytes: Uint8Array, dropped: Ignored, from: number, to: number): number {
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(bytes, i);
+    const next = i + utf8Length(bytes[i]!);
+    const swap = cp < 0x10000 ? oneForOne[cp] || learnUnit(cp) : 1;
+    if (swap > 1 ? swap - 2 >= 0x80 || dropped[swap - 2] === 0 : keepsAUnit(foldOf(cp), dropped)) return next;
+    i = next;
+  }
+  return -1;
+}
+
+/** Whether `foldUtf8` keeps a unit of a character that folds so, or stops at it. */
+function keepsAUnit(f: CodePointFold, dropped: Ignored): boolean {
+  if (f.invisible || f.white) return false;
+  return f.mark || [...f.text].some((ch) => !(ch.charCodeAt(0) < 0x80 && dropped[ch.charCodeAt(0)] === 1) && !WHITE.test(ch));
 }
 
 /**
