@@ -344,7 +344,7 @@ describe("what the look at the bytes sees", () => {
 
   it("reads the front matter, however long, for the rules that apply to every document of a category", () => {
     const otc = (pad: string) => `---\ntitle: "${pad}"\ncategory: otc-drug\n---\n\n${clean}`;
-    for (const source of [otc(""), otc("感冒灵".repeat(600))]) {
+    for (const source of [otc(""), otc("感冒灵".repeat(600)), `\ufeff${otc("")}`, `\ufeff\ufeff${otc("")}`]) {
       expect(fullLint(builtin, source, "markdown").map((d) => d.ruleId)).toContain("ad-law/otc-drug-warning");
       expect(bytesAreClean(Buffer.from(source), "markdown", rules)).toBe(false);
     }

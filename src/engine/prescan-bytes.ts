@@ -26,6 +26,9 @@ const DIRECTIVE = Buffer.from("adlint-");
 const LINK_DESTINATION = Buffer.from("](");
 const FENCE = Buffer.from("```");
 const TILDES = Buffer.from("~~~");
+const DASHES = Buffer.from("---");
+/** Where front matter may close. */
+const CLOSING = Buffer.from("\n---");
 
 /** The literals of a rule set as the byte look reads them, and what each stands for. */
 interface ByteLiterals {
@@ -232,10 +235,14 @@ const fromLatin1 = (text: string) => Buffer.from(text, "latin1").toString("utf8"
 /**
  * Enough of the start of the bytes, decoded, for `frontMatterOf` to read the
  * front matter as in the whole: a prefix whose front matter closes before its
- * end, or all of them.
+ * end, or all of them; nothing when they do not start with one.
  */
 function headOf(bytes: Buffer): string {
-  for (let size = 1024; ; size *= 4) {
+  const body = hasUtf8Bom(bytes) ? 3 : 0;
+  if (!bytes.subarray(body, body + 3).equals(DASHES)) return "";
+  // Most front matter closes at the next line of dashes: a little past it is then enough.
+  const close = bytes.indexOf(CLOSING, body);
+  for (let size = close >= 0 ? close + 16 : 1024; ; size *= 4) {
     if (size >= bytes.length) return bytes.toString("utf8");
     let cut = size;
     while ((bytes[cut]! & 0xc0) === 0x80) cut--;

@@ -56,12 +56,11 @@ export function readBytes(file: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): By
       const info = fstatSync(fd);
       if (!info.isFile()) return { problem: { kind: "not-a-file" } };
       if (info.size > maxFileSize) return { problem: { kind: "too-large", size: info.size, limit: maxFileSize } };
-      // Read through the handle that was checked, and no further than the limit, even if the file grows meanwhile.
-      // Not zeroed: only the bytes read are kept.
-      const buffer = Buffer.allocUnsafe(Math.min(info.size, maxFileSize) + 1);
+      // Read through the handle that was checked, as large as it was then: a file that grows meanwhile is read as it
+      // was, with no call to find its end. Not zeroed: only the bytes read are kept.
+      const buffer = Buffer.allocUnsafe(info.size);
       let length = 0;
       for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, length);
-      if (length > maxFileSize) return { problem: { kind: "too-large", size: length, limit: maxFileSize } };
       return { bytes: buffer.subarray(0, length), stamp: stampOf(info) };
     } finally {
       closeSync(fd);
