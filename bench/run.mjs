@@ -4,13 +4,13 @@
 // Node's start-up and its peak RSS is its own. Prints a Markdown table (MB/s, files/s, peak RSS,
 // ratio to textlint + prh) on stdout, progress on stderr.
 //
-// Rows: adlint with an empty cache (cold) and again with the cache it wrote (warm), with 1 worker
-// (--concurrency off) and 2 workers (--concurrency 2); the same cold and warm runs on a corpus of
+// Rows: adlint with an empty cache (cold) and again with the cache it wrote (warm), in 1 thread
+// (--concurrency off) and 2 (--concurrency 2: a worker thread and the main one); the same cold and warm runs on a corpus of
 // realistic density (most files clean); the naive baseline; textlint + prh and textlint with a
 // no-op rule (its Markdown parsing alone) on the first files of the corpus; and adlint given the
 // 2,000 terms as one pack, on the files of a corpus without banned terms (density 0) that hold
 // none of them (linked as many times as the corpus has files), so that no file has a candidate,
-// in one thread and with 2 workers. Each adlint row but the 40,000 files is the median of several
+// in one thread and in 2. Each adlint row but the 40,000 files is the median of several
 // runs (--runs), for this machine's speed varies from one minute to the next.
 // A CLI without --cache
 // or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
@@ -162,10 +162,10 @@ async function adlintCacheRows(where, suffix, { warm = true, count = runs } = {}
   return row;
 }
 
-async function adlintWorkerRows(where, suffix) {
+async function adlintThreadRows(where, suffix) {
   for (const [label, value] of [
-    ["1 worker (--concurrency off)", "off"],
-    ["2 workers (--concurrency 2)", "2"],
+    ["1 thread (--concurrency off)", "off"],
+    ["2 threads (--concurrency 2)", "2"],
   ]) {
     progress(`adlint, ${label}${suffix}, ${runs} run(s) ...`);
     const results = await repeat(runs, () => adlint(where, ["--concurrency", value]));
@@ -218,8 +218,8 @@ async function noCandidateRow() {
     const label = `adlint, files with no candidate (${TERM_COUNT} terms)`;
     const lint = (...args) => () => runNode([cli, "--config", termsConfig, ...args, "-f", "unix", "."], { cwd: dir });
     outcome(label, files, combine(await repeat(runs, lint())));
-    progress(`${label}, 2 workers, ${runs} run(s) ...`);
-    return outcome(`${label}, 2 workers`, files, combine(await repeat(runs, lint("--concurrency", "2"))), ["--concurrency"]);
+    progress(`${label}, 2 threads, ${runs} run(s) ...`);
+    return outcome(`${label}, 2 threads`, files, combine(await repeat(runs, lint("--concurrency", "2"))), ["--concurrency"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -316,7 +316,7 @@ async function liveHeap(where) {
 // ---------------------------------------------------------------- runs
 
 const mainCold = await adlintCacheRows(main, "");
-await adlintWorkerRows(main, "");
+await adlintThreadRows(main, "");
 if (realistic) await adlintCacheRows(realistic, `, density ${REALISTIC_DENSITY}`);
 let scaleCold;
 let scaled;

@@ -9,7 +9,7 @@ import { isInside } from "./files/paths.js";
 import { DEFAULT_MAX_FILE_SIZE, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
 import { runJob, type FileJob, type FileOutcome } from "./lint-job.js";
 import { InOrder } from "./parallel/in-order.js";
-import { LintPool, workerCount, type Concurrency } from "./parallel/pool.js";
+import { LintPool, threadCount, type Concurrency } from "./parallel/pool.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
 import { formatOf } from "./sources/index.js";
@@ -107,11 +107,12 @@ export async function lintEach(
     root: project.config.root,
   }).filter((file) => options.select?.(file) ?? true);
   const cache = options.cache ? LintCache.load(resolveCacheFile(options.cacheLocation, cwd), projectKey(project, undefined, { today: project.linter.today })) : undefined;
-  const workers = project.origin ? workerCount(options.concurrency ?? "off", files.length) : 0;
-  const pool = workers ? new LintPool(workers, project.origin!) : undefined;
-  const step: LintStep = pool ? (job) => pool.run(job) : (job) => runJob(project, job);
-  // Reads in flight keep the disk busy, and every worker fed with batches, while files are linted.
-  const inFlight = Math.max(8, workers * 32);
+  const threads = project.origin ? threadCount(options.concurrency ?? "off", files.length) : 1;
+  const lintHere = (job: FileJob) => runJob(project, job);
+  const pool = threads > 1 ? new LintPool(threads - 1, project.origin!, lintHere) : undefined;
+  const step: LintStep = pool ? (job) => pool.run(job) : lintHere;
+  // Reads in flight keep the disk busy, and every thread fed with batches, while files are linted.
+  const inFlight = threads > 1 ? threads * 32 : 8;
   const order = new InOrder<LintResult>(each, inFlight * 8);
   let next = 0;
   const worker = async () => {

@@ -2,17 +2,21 @@
 // reports: the built command is run on a real site, with and without them, and
 // the reports compared, fixes included.
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { deserialize } from "node:v8";
 import { describe, expect, it } from "vitest";
-import { workerCount } from "../src/parallel/pool.js";
+import { runJob, type FileJob } from "../src/lint-job.js";
+import { LintPool, threadCount } from "../src/parallel/pool.js";
+import { openProject } from "../src/project.js";
+import { formatOf } from "../src/sources/index.js";
 import { adlint } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/lint.js";
 import { tree } from "./helpers/tree.js";
 
 const PACK = readFileSync(`${FIXTURES}packs/basic.yaml`, "utf8");
 
-/** Enough files of every kind that two workers both get work: Markdown, text, HTML, a script, a broken file. */
+/** Enough files of every kind that two threads both get work: Markdown, text, HTML, a script, a broken file. */
 function site(): string {
   const files: Record<string, string> = { "adlint.config.yaml": "packs: [./packs/basic.yaml]\n", "packs/basic.yaml": PACK };
   for (let i = 0; i < 40; i++) {
@@ -63,14 +67,34 @@ describe("--concurrency", () => {
   it.each([["0"], ["-1"], ["two"], ["1.5"]])("refuses %s", async (value) => {
     const run = await adlint(site(), `--concurrency=${value}`);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--concurrency takes auto, off or a number of workers");
+    expect(run.stderr).toContain("--concurrency takes auto, off or a number of threads");
   });
 
-  it("auto starts no worker for a few files, and one per core for many", () => {
-    expect(workerCount("auto", 10)).toBe(0);
-    expect(workerCount("off", 10_000)).toBe(0);
-    expect(workerCount(3, 2)).toBe(2);
-    expect(workerCount("auto", 100_000)).toBeGreaterThanOrEqual(workerCount("auto", 1_000));
+  it("shares the files between worker threads and this one, each linting as one thread alone does", async () => {
+    const root = site();
+    const options = { config: join(root, "adlint.config.yaml"), cwd: root };
+    const project = openProject(options);
+    const jobs = readdirSync(join(root, "copy"))
+      .sort()
+      .map((name): FileJob => {
+        const file = join(root, "copy", name);
+        return { file, source: { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) }, fix: true, maxFileSize: 1 << 20, hash: false };
+      });
+    let here = 0;
+    const pool = new LintPool(1, options, (job) => (here++, runJob(project, job)));
+    const outcomes = await Promise.all(jobs.map((job) => pool.run(job))).finally(() => pool.close());
+    expect(outcomes).toEqual(jobs.map((job) => runJob(project, job)));
+    // The worker is sent its first batches before this thread lints any: it lints them, however slowly it starts.
+    expect(here).toBeGreaterThan(0);
+    expect(here).toBeLessThan(jobs.length);
+    expect(outcomes.filter((o) => "linted" in o && o.linted.messages.length > 0).length).toBeGreaterThan(40);
+  });
+
+  it("auto lints a few files in one thread, and many in one per core", () => {
+    expect(threadCount("auto", 10)).toBe(1);
+    expect(threadCount("off", 10_000)).toBe(1);
+    expect(threadCount(3, 2)).toBe(2);
+    expect(threadCount("auto", 100_000)).toBe(availableParallelism());
   });
 });
 

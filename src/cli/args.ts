@@ -95,7 +95,7 @@ function concurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === "off") return "off";
   if (value === "auto") return "auto";
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new AdlintError(`--concurrency takes auto, off or a number of workers, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new AdlintError(`--concurrency takes auto, off or a number of threads, not "${value}"`);
   return n;
 }
 
@@ -208,7 +208,7 @@ Options:
       --baseline FILE             report only findings beyond the counts FILE accepts
       --update-baseline           write the counts found to the baseline (adlint-baseline.json)
       --shard i/n                 lint the i-th of n stable shares of the files
-      --concurrency auto|N|off    lint in N worker threads, or one per core (auto); default off
+      --concurrency auto|N|off    lint in N threads, or one per core (auto); default off
       --cache                     reuse the results of files whose text has not changed
       --cache-location PATH       cache file or folder (default node_modules/.cache/adlint/)
       --locale zh|en              language of messages (default zh)

@@ -1,13 +1,13 @@
-// Worker threads that read and lint files side by side. The main thread keeps
-// the rest of the I/O (finding files, the cache, the report); a worker runs the
-// same job the main thread runs without workers, so a file's result is the same
-// whichever thread linted it.
+// Threads that read and lint files side by side: worker threads, and the main
+// thread between their messages. The main thread also keeps the rest of the I/O
+// (finding files, the cache, the report); a worker runs the same job the main
+// thread runs, so a file's result is the same whichever thread linted it.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FileJob, FileOutcome } from "../lint-job.js";
 import type { ProjectOptions } from "../project.js";
 
-/** `auto`: a worker per core, none for few files; a number: that many workers; `off`: lint in this thread. */
+/** `auto`: a thread per core, one for few files; a number: that many threads; `off`: lint in this thread alone. */
 export type Concurrency = "auto" | "off" | number;
 
 export interface Job extends FileJob {
@@ -27,16 +27,22 @@ export type BatchReply = string;
 /** The most jobs sent to a worker at once. */
 const MAX_BATCH = 16;
 
-/** Below this many files per worker, starting workers (each loads the packs) costs more than it saves. */
-const FILES_PER_WORKER = 64;
+/** How many batches a worker is sent before it answers one. */
+const BATCHES_AHEAD = 2;
 
-/** How many workers to start for `files` files; 0 means lint in this thread. */
-export function workerCount(concurrency: Concurrency, files: number): number {
-  if (concurrency === "off") return 0;
-  if (concurrency === "auto") {
-    const n = Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
-    return n >= 2 ? n : 0;
-  }
+/** How many jobs the main thread lints before it reads the workers' messages again. */
+const LOCAL_BATCH = 4;
+
+/** Below this many files per thread, starting workers (each loads the packs) costs more than it saves. */
+const FILES_PER_THREAD = 64;
+
+/**
+ * How many threads are to lint `files` files, this one among them: a worker
+ * is started for each of the others. One means this thread alone.
+ */
+export function threadCount(concurrency: Concurrency, files: number): number {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
   return Math.max(1, Math.min(concurrency, files));
 }
 
@@ -45,17 +51,25 @@ const WORKER = new URL("../../lib/parallel/worker.js", import.meta.url);
 
 export class LintPool {
   private readonly workers: Worker[];
-  private readonly idle: Worker[] = [];
+  /** A worker for each batch it has room for: one it lints, and one waiting, so that it never waits for this thread. */
+  private readonly room: Worker[] = [];
   private readonly queue: Array<{ job: Job; settle: (reply: Reply) => void }> = [];
   private readonly waiting = new Map<number, (reply: Reply) => void>();
   private next = 0;
   private failure: Error | undefined;
+  /** Whether this thread has jobs to lint, or is about to. */
+  private busyHere = false;
 
-  constructor(size: number, project: ProjectOptions) {
+  /** `size` workers, and with `here`, this thread, which lints jobs so between their messages. */
+  constructor(
+    size: number,
+    project: ProjectOptions,
+    private readonly here?: (job: FileJob) => FileOutcome,
+  ) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(WORKER, { workerData: project });
       worker.on("message", (batch: BatchReply) => {
-        this.idle.push(worker);
+        this.room.push(worker);
         this.dispatch();
         for (const reply of JSON.parse(batch) as Reply[]) {
           const settle = this.waiting.get(reply.id);
@@ -64,7 +78,7 @@ export class LintPool {
         }
       });
       worker.on("error", (e) => this.fail(e));
-      this.idle.push(worker);
+      for (let k = 0; k < BATCHES_AHEAD; k++) this.room.push(worker);
       return worker;
     });
   }
@@ -82,11 +96,16 @@ export class LintPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  /** Shares the queue among idle workers, in batches. */
+  /** Shares the queue among workers with room, in batches, and keeps a few jobs for this thread. */
   private dispatch(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const share = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (this.idle.length + 1)));
+    if (this.here && !this.busyHere && this.queue.length > 0) {
+      this.busyHere = true;
+      // After the messages waiting, which may be workers asking for more.
+      setImmediate(() => this.lintHere());
+    }
+    while (this.room.length && this.queue.length) {
+      const worker = this.room.pop()!;
+      const share = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (this.room.length + 1)));
       const batch: Batch = [];
       while (batch.length < share) {
         const { job, settle } = this.queue.shift()!;
@@ -95,6 +114,19 @@ export class LintPool {
       }
       worker.postMessage(batch);
     }
+  }
+
+  /** Lints a few jobs of the queue in this thread. */
+  private lintHere(): void {
+    for (const { job, settle } of this.queue.splice(0, LOCAL_BATCH)) {
+      try {
+        settle({ id: job.id, outcome: this.here!(job) });
+      } catch (e) {
+        settle({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    }
+    this.busyHere = false;
+    this.dispatch();
   }
 
   /** A worker that dies (it could not open the project) fails every job, not just its own. */
