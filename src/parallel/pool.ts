@@ -60,7 +60,7 @@ export class LintPool {
   /** Whether this thread has jobs to lint, or is about to. */
   private busyHere = false;
 
-  /** `size` workers, and with `here`, this thread, which lints jobs so between their messages. */
+  /** `size` workers; with `here`, this thread lints jobs too, through it, between the workers' messages. */
   constructor(
     size: number,
     project: ProjectOptions,
