@@ -149,6 +149,48 @@ describe.each([
   });
 });
 
+describe("link destinations, which the look takes out where they are", () => {
+  /** Copy around links: the pieces of literals on either side of destinations, one over a line, and markup. */
+  const PIECES = [
+    ...["[", "](u)", "](https://x.cn/最)", "](a\nb)", "(", ")", "](", "最](u)", "](u)佳", "第](x)", "](x)一", "#](u)", "](u)1", "国](u)", "](u)家级", "免](x)费领"],
+    ...["最", "佳", "#", "1", "第一", "销量", "\n", "\n\n", "# ", "- ", " ", "很好", "**", "`"],
+  ];
+  const linked = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((pieces) => pieces.join(""));
+
+  it.each([
+    ["test pack", testProject],
+    ["pack of markup literals", markupPack],
+  ] as const)("says a file is clean only where the look at its copy does, with the %s", (_name, project) => {
+    let clean = 0;
+    let joined = 0;
+    fc.assert(
+      fc.property(linked, fc.constantFrom("markdown", "text") as fc.Arbitrary<Format>, (source, format) => {
+        const look = lookAtBytes(Buffer.from(source), format, project.linter.rules);
+        const plan = planParse(source, format, project.linter.rules);
+        if (look === "clean") {
+          clean++;
+          expect(plan.parse).toBe("none");
+        }
+        // A literal that only taking a destination out makes.
+        if (plan.parse !== "none" && planParse(source.replace(/\]\([^()]*\)/g, "]\u0000"), format, project.linter.rules).parse === "none") joined++;
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    expect(clean).toBeGreaterThan(300);
+    expect(joined).toBeGreaterThan(50);
+  });
+  it("reads each run of destinations far apart from the others", () => {
+    const rules = testProject.linter.rules;
+    const far = (tail: string) => `[很好](u)${"很好的面膜。".repeat(40)}\n\n${"清爽补水。".repeat(40)}${tail}`;
+    for (const tail of ["[最](u)佳", "第[一](x)", "最[佳](u)。[国家](u)级"]) {
+      expect(planParse(far(tail), "markdown", rules).parse).not.toBe("none");
+      expect(lookAtBytes(Buffer.from(far(tail)), "markdown", rules)).toBe("literal");
+    }
+    expect(lookAtBytes(Buffer.from(far("[最](u)好看")), "markdown", rules)).toBe("literal");
+    expect(lookAtBytes(Buffer.from(far("[最](u)。佳")), "markdown", rules)).toBe("clean");
+  });
+});
+
 describe("fenced code, which the look leaves out", () => {
   /** Lines of fences and of copy, so that copy comes before, inside, between and after them, and fences that are none. */
   const LINES = [

@@ -37,6 +37,8 @@ interface ByteLiterals {
   keysOf: number[][];
   /** For each key that holds markup, what it reads as in a file. */
   marked: Map<number, MarkedLiteral>;
+  /** How many code units the longest literal has. */
+  longest: number;
 }
 
 /** A literal that holds markup, as the byte look finds it. */
@@ -61,7 +63,7 @@ function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
 
 function readLiterals(rules: RuleSet): ByteLiterals | null {
   // Most packs' literals hold neither white space nor markup: they are read as they are, by the automaton the rule set has.
-  if (rules.keys.every(({ text }) => bare(text) === text)) return { automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), marked: new Map() };
+  if (rules.keys.every(({ text }) => bare(text) === text)) return withLongest({ automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), marked: new Map() });
   const index = new Map<string, number[]>();
   const marked = new Map<number, MarkedLiteral>();
   let empty = false;
@@ -74,7 +76,12 @@ function readLiterals(rules: RuleSet): ByteLiterals | null {
     }
     if (holdsMarkup(text)) marked.set(k, { spread: spreadOut(text), marks: ignoring([...text].filter(holdsMarkup).join("")) });
   });
-  return empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], marked };
+  return empty ? null : withLongest({ automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], marked });
+}
+
+function withLongest(literals: Omit<ByteLiterals, "longest">): ByteLiterals {
+  const longest = literals.keysOf.reduce((most, _, literal) => Math.max(most, literals.automaton.termLength(literal)), 0);
+  return { ...literals, longest };
 }
 
 /** Whether an enabled rule has key `k` for a term or a literal. */
@@ -147,9 +154,16 @@ export type ByteLook = "clean" | "literal" | "unread";
 /**
  * Whether the `ranges` of `bytes`, read one after another without white
  * space and markup, hold a literal of an enabled rule ("literal"), none
- * ("clean"), or cannot be read so ("unread": a combining mark).
+ * ("clean"), or cannot be read so ("unread": a combining mark); and, when they
+ * were read to their end, their fold, valid until the next `foldUtf8`.
  */
-function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLiterals, rules: RuleSet, enabled: (rule: CompiledRule) => boolean): ByteLook {
+function holdsLiteral(
+  bytes: Buffer,
+  ranges: readonly Block[],
+  literals: ByteLiterals,
+  rules: RuleSet,
+  enabled: (rule: CompiledRule) => boolean,
+): { look: ByteLook; folded?: FoldedBytes } {
   const { automaton, keysOf, marked } = literals;
   let folded: FoldedBytes | undefined;
   const found = (literal: number, end: number) =>
@@ -166,18 +180,85 @@ function holdsLiteral(bytes: Buffer, ranges: readonly Block[], literals: ByteLit
       let to = Math.min(range.end, from + PIECE);
       while (to < range.end && (bytes[to]! & 0xc0) === 0x80) to++;
       folded = foldUtf8(bytes, MARKUP_CHARACTERS, from, to, walked);
-      if (folded === undefined) return "unread";
+      if (folded === undefined) return { look: "unread" };
       node = automaton.walkUnits(folded.units, walked, folded.length, node, found);
-      if (node < 0) return "literal";
+      if (node < 0) return { look: "literal" };
       walked = folded.length;
       from = to;
     }
+  return folded ? { look: "clean", folded } : { look: "clean" };
+}
+
+/**
+ * The markup in `bytes` that takes more than leaving out characters to strip
+ * (what `CONSTRUCT` matches): none, link destinations alone, or more.
+ */
+function constructsIn(bytes: Buffer): "none" | "links" | "more" {
+  if (bytes.includes(0x26) || bytes.includes(0x3c) || bytes.includes(0x5c)) return "more";
+  return bytes.includes(LINK_DESTINATION) ? "links" : "none";
+}
+
+/** A link destination, as `stripConstructs` takes it out. */
+const DESTINATION = /\]\([^()]*\)/g;
+
+/**
+ * Whether `bytes`, read whole and clean as written (`folded`), hold a literal
+ * once their link destinations, their only construct, are taken out. Such a
+ * literal joins what stood on either side of one or more of them, so only the
+ * bytes around each are read again without them (`holds`). Undefined where
+ * this cannot tell: a destination goes over a line break (a Markdown block
+ * may end there, and the copy is stripped block by block), or a combining
+ * mark.
+ */
+function holdsAcrossLinks(bytes: Buffer, folded: FoldedBytes, longest: number, holds: (copy: Buffer) => ByteLook): ByteLook | undefined {
+  const runs = aroundDestinations(bytes, folded, longest);
+  if (runs === undefined) return undefined;
+  for (const parts of runs) {
+    const look = holds(Buffer.concat(parts.map((part) => bytes.subarray(part.start, part.end))));
+    if (look !== "clean") return look === "literal" ? look : undefined;
+  }
   return "clean";
 }
 
-/** Whether `bytes` hold markup that takes more than leaving out characters to strip: what `CONSTRUCT` matches. */
-function holdsConstruct(bytes: Buffer): boolean {
-  return bytes.includes(0x26) || bytes.includes(0x3c) || bytes.includes(0x5c) || bytes.includes(LINK_DESTINATION);
+/**
+ * The bytes around the link destinations of `bytes` (as `folded`, their
+ * fold, maps them), without the destinations: for each run of destinations
+ * near enough for a literal to reach over two, the parts between them, from
+ * as many characters the fold keeps as the longest literal has before the
+ * first to as many after the last. A literal that a destination taken out
+ * makes is in one of them, with the character before it and the one after,
+ * which `markedAt` reads. Undefined where a destination goes over a line break.
+ */
+function aroundDestinations(bytes: Buffer, folded: FoldedBytes, longest: number): Block[][] | undefined {
+  const { starts, ends, length } = folded;
+  const runs: Block[][] = [];
+  let parts: Block[] = [];
+  /** The first unit after the last destination met, and the last unit its run reads. */
+  let after = 0;
+  let reach = 0;
+  const close = () => {
+    parts[parts.length - 1]!.end = reach < length ? ends[reach]! : bytes.length;
+    runs.push(parts);
+    parts = [];
+  };
+  const latin = bytes.toString("latin1");
+  DESTINATION.lastIndex = 0;
+  for (let m = DESTINATION.exec(latin); m; m = DESTINATION.exec(latin)) {
+    if (/[\n\r]/.test(m[0])) return undefined;
+    const end = m.index + m[0].length;
+    // The units of the destination's characters, `taken..after`.
+    let taken = after;
+    while (taken < length && starts[taken]! < m.index) taken++;
+    after = taken;
+    while (after < length && starts[after]! < end) after++;
+    if (parts.length > 0 && taken - longest > reach) close();
+    if (parts.length > 0) parts[parts.length - 1]!.end = m.index;
+    else parts.push({ start: taken > longest ? starts[taken - longest]! : 0, end: m.index });
+    parts.push({ start: end, end: bytes.length });
+    reach = after + longest - 1;
+  }
+  if (parts.length > 0) close();
+  return runs;
 }
 
 /** White space beyond ASCII in UTF-8, each byte read as a character: what `\s` holds in the copy and not in its bytes. */
@@ -272,8 +353,14 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
   // Bytes without a fence are looked at before they are cut, if at all: most that hold a literal are never cut.
   const fenced = format === "markdown" && (bytes.includes(FENCE) || bytes.includes(TILDES));
   let cut = fenced ? cutBytes(bytes, bom) : null;
-  const look = holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length));
-  if (look !== "clean" || !holdsConstruct(bytes)) return look;
+  const { look, folded } = holds(bytes, outside(cut?.split.code ?? [], bom, bytes.length));
+  if (look !== "clean") return look;
+  const constructs = constructsIn(bytes);
+  if (constructs === "none") return look;
+  // Bytes read whole whose only construct is links are looked at where a destination is taken out.
+  const acrossLinks =
+    constructs === "links" && !fenced && folded ? holdsAcrossLinks(bytes, folded, literals.longest, (copy) => holds(copy, [{ start: 0, end: copy.length }]).look) : undefined;
+  if (acrossLinks !== undefined) return acrossLinks;
   if (format === "markdown" && !fenced) cut = cutBytes(bytes, bom);
   // What a reference, an escape, a tag or a link destination hides shows once they are stripped, block by block where the copy is cut.
   let copy: string;
@@ -284,5 +371,5 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
     copy = split ? strippedBlocks(text, split) : stripConstructs(text);
   }
   const stripped = Buffer.from(copy);
-  return holds(stripped, [{ start: 0, end: stripped.length }]);
+  return holds(stripped, [{ start: 0, end: stripped.length }]).look;
 }
