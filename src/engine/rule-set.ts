@@ -112,8 +112,6 @@ export interface KeyUse {
 
 export class RuleSet {
   readonly rules: CompiledRule[];
-  /** One automaton over every term and every pattern literal. */
-  readonly automaton: TermAutomaton;
   /** For each automaton key, what it is a term or literal of. */
   readonly keys: KeyUse[];
   /** How many patterns the rules have, outside requirements. */
@@ -132,6 +130,7 @@ export class RuleSet {
    */
   readonly unsure: number[];
   private readonly byId: Map<string, CompiledRule>;
+  private built: TermAutomaton | undefined;
 
   constructor(
     readonly packs: Pack[],
@@ -202,8 +201,12 @@ export class RuleSet {
     for (const ref of refs) ref.needSets = ref.needs.map((alternative) => alternative.filter(found).map(setOf));
     this.needSetCount = setIds.size;
     this.patternCount = refs.length;
-    this.automaton = new TermAutomaton(this.keys.map((k) => k.text));
     this.documentUnfiltered = read.unfiltered;
+  }
+
+  /** One automaton over every term and every pattern literal, built when first asked for: a run whose files the cache all knows needs none. */
+  get automaton(): TermAutomaton {
+    return (this.built ??= new TermAutomaton(this.keys.map((k) => k.text)));
   }
 
   rule(id: string): CompiledRule | undefined {
