@@ -19,7 +19,7 @@ import { frontMatterOf, splitBlocks, type Block, type SplitDocument } from "../s
 import { foldText, foldUtf8, ignoring, keptUtf8End, type FoldedBytes, type Ignored } from "../text/fold.js";
 import { TermAutomaton } from "./automaton.js";
 import { ruleAppliesTo } from "./findings.js";
-import { CONSTRUCT, copyOf, holdsMarkup, MARKUP_CHARACTERS, MARKUP_LIST, PRESCANNED, quickMeta, readsEveryDocument, spreadOut, stripConstructs } from "./prescan.js";
+import { CONSTRUCT, copyOf, DESTINATIONS, holdsMarkup, MARKUP_CHARACTERS, MARKUP_LIST, PRESCANNED, quickMeta, readsEveryDocument, spreadOut, stripConstructs } from "./prescan.js";
 import type { CompiledRule, RuleSet } from "./rule-set.js";
 
 const DIRECTIVE = Buffer.from("adlint-");
@@ -198,9 +198,6 @@ function constructsIn(bytes: Buffer): "none" | "links" | "more" {
   return bytes.includes(LINK_DESTINATION) ? "links" : "none";
 }
 
-/** A link destination, as `stripConstructs` takes it out. */
-const DESTINATION = /\]\([^()]*\)/g;
-
 /**
  * Whether `bytes`, read whole and clean as written (`folded`), hold a literal
  * once their link destinations, their only construct, are taken out. Such a
@@ -242,8 +239,8 @@ function aroundDestinations(bytes: Buffer, folded: FoldedBytes, longest: number)
     parts = [];
   };
   const latin = bytes.toString("latin1");
-  DESTINATION.lastIndex = 0;
-  for (let m = DESTINATION.exec(latin); m; m = DESTINATION.exec(latin)) {
+  DESTINATIONS.lastIndex = 0;
+  for (let m = DESTINATIONS.exec(latin); m; m = DESTINATIONS.exec(latin)) {
     if (/[\n\r]/.test(m[0])) return undefined;
     const end = m.index + m[0].length;
     // The units of the destination's characters, `taken..after`.

@@ -44,6 +44,9 @@ export const holdsMarkup = (literal: string) => MARKUP_CHARACTER.test(literal);
 /** Whether `source` holds markup that takes more than leaving out characters to strip: a reference, an escape, a comment, a tag, a link destination. */
 export const CONSTRUCT = /[&<\\]|\]\(/;
 
+/** Link destinations, as a strip takes them out. */
+export const DESTINATIONS = /\]\([^()]*\)/g;
+
 /**
  * The raw text with comments, tags and link destinations taken out, and
  * character references and backslash escapes decoded; the values of the
@@ -65,7 +68,7 @@ export function stripConstructs(source: string): string {
       if (value) values.push(value);
       return "";
     })
-    .replace(/\]\([^()]*\)/g, "");
+    .replace(DESTINATIONS, "");
   // References and escapes last, so that one standing for `<` does not make a tag.
   return [text, ...values]
     .join("\n")
