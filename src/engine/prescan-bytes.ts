@@ -239,8 +239,7 @@ function aroundDestinations(bytes: Buffer, folded: FoldedBytes, longest: number)
     parts = [];
   };
   const latin = bytes.toString("latin1");
-  DESTINATIONS.lastIndex = 0;
-  for (let m = DESTINATIONS.exec(latin); m; m = DESTINATIONS.exec(latin)) {
+  for (const m of latin.matchAll(DESTINATIONS)) {
     if (/[\n\r]/.test(m[0])) return undefined;
     const end = m.index + m[0].length;
     // The units of the destination's characters, `taken..after`.
@@ -346,6 +345,7 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
   const enabled = (rule: CompiledRule) => ruleAppliesTo(rule, (known ??= quickMeta(format === "markdown" ? headOf(bytes.subarray(bom)) : "", format, meta)));
   if (readsEveryDocument(rules, enabled)) return "unread";
   const holds = (copy: Buffer, ranges: readonly Block[]) => holdsLiteral(copy, ranges, literals, rules, enabled);
+  const holdsWhole = (copy: Buffer) => holds(copy, [{ start: 0, end: copy.length }]).look;
   // Fenced code is left out, and the blocks a strip changes are found, where the bytes can be cut as the copy is.
   // Bytes without a fence are looked at before they are cut, if at all: most that hold a literal are never cut.
   const fenced = format === "markdown" && (bytes.includes(FENCE) || bytes.includes(TILDES));
@@ -355,8 +355,7 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
   const constructs = constructsIn(bytes);
   if (constructs === "none") return look;
   // Bytes read whole whose only construct is links are looked at where a destination is taken out.
-  const acrossLinks =
-    constructs === "links" && !fenced && folded ? holdsAcrossLinks(bytes, folded, literals.longest, (copy) => holds(copy, [{ start: 0, end: copy.length }]).look) : undefined;
+  const acrossLinks = constructs === "links" && !fenced && folded ? holdsAcrossLinks(bytes, folded, literals.longest, holdsWhole) : undefined;
   if (acrossLinks !== undefined) return acrossLinks;
   if (format === "markdown" && !fenced) cut = cutBytes(bytes, bom);
   // What a reference, an escape, a tag or a link destination hides shows once they are stripped, block by block where the copy is cut.
@@ -367,6 +366,5 @@ export function lookAtBytes(bytes: Buffer, format: Format, rules: RuleSet, meta:
     const split = cut === undefined ? splitBlocks(text) : undefined;
     copy = split ? strippedBlocks(text, split) : stripConstructs(text);
   }
-  const stripped = Buffer.from(copy);
-  return holds(stripped, [{ start: 0, end: stripped.length }]).look;
+  return holdsWhole(Buffer.from(copy));
 }
