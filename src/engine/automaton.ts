@@ -34,90 +34,96 @@ export class HitList {
 }
 
 export class TermAutomaton {
-  // Node n's transitions; failure link; terms ending here; next node with output.
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  private readonly outLink: number[] = [-1];
   private readonly lengths: number[];
   /** For each UTF-16 code unit, whether some term has it. */
   private readonly inTerms = new Uint8Array(0x10000);
   /** The root's child for each code unit; 0 for none. */
   private readonly fromRoot = new Int32Array(0x10000);
+  /** Each node's failure link. */
+  private readonly fail: Int32Array;
+  /** The first term that ends at each node, -1 for none; the terms after it, by term. */
+  private readonly firstTerm: Int32Array;
+  private readonly nextTerm: Int32Array;
+  /** The next node along the failure links that ends a term; -1 for none. */
+  private readonly outLink: Int32Array;
   /** Whether a node, or one along its failure links, ends a term. */
-  private ends: Uint8Array = new Uint8Array(0);
+  private readonly ends: Uint8Array;
   /** Every child below the root, by (parent, code unit), probed linearly from `slot(parent, unit)`; parent -1 is an empty slot. */
-  private slotParent: Int32Array = new Int32Array(0);
-  private slotUnit: Uint16Array = new Uint16Array(0);
-  private slotChild: Int32Array = new Int32Array(0);
-  private slotShift = 32;
+  private readonly slotParent: Int32Array;
+  private readonly slotUnit: Uint16Array;
+  private readonly slotChild: Int32Array;
+  private readonly slotShift: number;
 
   constructor(terms: readonly string[]) {
     this.lengths = terms.map((t) => t.length);
+    // A node for each code unit of each term at most, and the root.
+    const most = this.lengths.reduce((sum, length) => sum + length, 1);
+    let bits = 4;
+    while (1 << bits < most * 2) bits++;
+    this.slotShift = 32 - bits;
+    this.slotParent = new Int32Array(1 << bits).fill(-1);
+    this.slotUnit = new Uint16Array(1 << bits);
+    this.slotChild = new Int32Array(1 << bits);
+    // The trie, with each node's children as a list, for the walk that links them.
+    const unit = new Uint16Array(most);
+    const firstChild = new Int32Array(most);
+    const sibling = new Int32Array(most);
+    const lastTerm = new Int32Array(most).fill(-1);
+    this.firstTerm = new Int32Array(most).fill(-1);
+    this.nextTerm = new Int32Array(terms.length).fill(-1);
+    let nodes = 1;
     terms.forEach((term, index) => {
       if (term.length === 0) return;
       let node = 0;
       for (let i = 0; i < term.length; i++) {
         const c = term.charCodeAt(i);
         this.inTerms[c] = 1;
-        let child = this.next[node]!.get(c);
-        if (child === undefined) {
-          child = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.outLink.push(-1);
-          this.next[node]!.set(c, child);
+        let child = node === 0 ? this.fromRoot[c]! : this.child(node, c);
+        if (child === 0) {
+          child = nodes++;
+          unit[child] = c;
+          sibling[child] = firstChild[node]!;
+          firstChild[node] = child;
+          if (node === 0) this.fromRoot[c] = child;
+          else this.addChild(node, c, child);
         }
         node = child;
       }
-      this.out[node]!.push(index);
+      if (lastTerm[node] === -1) this.firstTerm[node] = index;
+      else this.nextTerm[lastTerm[node]!] = index;
+      lastTerm[node] = index;
     });
-    this.link();
-  }
-
-  private link(): void {
-    const queue: number[] = [];
-    for (const [c, child] of this.next[0]!) {
-      this.fromRoot[c] = child;
-      queue.push(child);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q]!;
-      for (const [c, child] of this.next[node]!) {
+    this.fail = new Int32Array(nodes);
+    this.outLink = new Int32Array(nodes).fill(-1);
+    this.ends = new Uint8Array(nodes);
+    // Breadth first, so that a node's failure link is known before its children's.
+    const queue = new Int32Array(nodes);
+    let tail = 0;
+    for (let child = firstChild[0]!; child !== 0; child = sibling[child]!) queue[tail++] = child;
+    for (let head = 0; head < tail; head++) {
+      const node = queue[head]!;
+      for (let child = firstChild[node]!; child !== 0; child = sibling[child]!) {
+        const c = unit[child]!;
         let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const target = this.next[f]!.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child]!;
-        this.outLink[child] = this.out[fc]!.length > 0 ? fc : this.outLink[fc]!;
-        queue.push(child);
+        while (f !== 0 && this.child(f, c) === 0) f = this.fail[f]!;
+        const target = f === 0 ? this.fromRoot[c]! : this.child(f, c);
+        const fc = target !== child ? target : 0;
+        this.fail[child] = fc;
+        this.outLink[child] = this.firstTerm[fc] !== -1 ? fc : this.outLink[fc]!;
+        queue[tail++] = child;
       }
     }
-    this.ends = Uint8Array.from(this.out, (terms, node) => (terms.length > 0 || this.outLink[node]! > 0 ? 1 : 0));
-    this.fillSlots();
+    for (let node = 1; node < nodes; node++) this.ends[node] = this.firstTerm[node] !== -1 || this.outLink[node]! > 0 ? 1 : 0;
   }
 
-  /** Lays the children below the root out in the table, at most half full. */
-  private fillSlots(): void {
-    const count = this.next.reduce((n, children, node) => (node === 0 ? n : n + children.size), 0);
-    let bits = 4;
-    while (1 << bits < count * 2) bits++;
-    this.slotShift = 32 - bits;
-    this.slotParent = new Int32Array(1 << bits).fill(-1);
-    this.slotUnit = new Uint16Array(1 << bits);
-    this.slotChild = new Int32Array(1 << bits);
-    const mask = (1 << bits) - 1;
-    this.next.forEach((children, node) => {
-      if (node === 0) return;
-      for (const [c, child] of children) {
-        let h = this.slot(node, c);
-        while (this.slotParent[h] !== -1) h = (h + 1) & mask;
-        this.slotParent[h] = node;
-        this.slotUnit[h] = c;
-        this.slotChild[h] = child;
-      }
-    });
+  /** Puts `child` in the table as the child of `node` (not the root) for `unit`. */
+  private addChild(node: number, unit: number, child: number): void {
+    const mask = this.slotParent.length - 1;
+    let h = this.slot(node, unit);
+    while (this.slotParent[h] !== -1) h = (h + 1) & mask;
+    this.slotParent[h] = node;
+    this.slotUnit[h] = unit;
+    this.slotChild[h] = child;
   }
 
   /** Where probing for (node, unit) starts: Fibonacci hashing, the top bits of the product. */
@@ -212,8 +218,9 @@ export class TermAutomaton {
 
   /** Feeds `visit` the terms that end at `node`, at `end`, until it returns true. */
   private report(node: number, end: number, visit: (term: number, end: number) => boolean): boolean {
-    for (let o = this.out[node]!.length > 0 ? node : this.outLink[node]!; o > 0; o = this.outLink[o]!)
-      for (const term of this.out[o]!) if (visit(term, end)) return true;
+    const { firstTerm, nextTerm, outLink } = this;
+    for (let o = firstTerm[node] !== -1 ? node : outLink[node]!; o > 0; o = outLink[o]!)
+      for (let term = firstTerm[o]!; term !== -1; term = nextTerm[term]!) if (visit(term, end)) return true;
     return false;
   }
 }
