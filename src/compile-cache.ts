@@ -67,9 +67,10 @@ function keepCache(bundle: string, file: string, data: Buffer): void {
  * code cache when there is one that V8 takes. Otherwise the cache is written
  * when the process exits, so that it holds what the run compiled and not only
  * the top of the bundle; or, with `keepNow`, as soon as the bundle's top level
- * has run (a worker thread may be stopped without exiting).
+ * has run (a worker thread may be stopped without exiting). With `keep` false,
+ * the run writes none: it would hold too little of the bundle.
  */
-export function runBundle(bundle: string, hash: string, { keepNow = false } = {}): void {
+export function runBundle(bundle: string, hash: string, { keepNow = false, keep: keepable = true } = {}): void {
   const source = readFileSync(bundle, "utf8");
   const file = cacheFile(bundle, hash);
   let cached: Buffer | undefined;
@@ -90,7 +91,7 @@ export function runBundle(bundle: string, hash: string, { keepNow = false } = {}
       // A cache that cannot be written is left out.
     }
   };
-  const stale = file !== undefined && (!cached || script.cachedDataRejected === true);
+  const stale = keepable && file !== undefined && (!cached || script.cachedDataRejected === true);
   if (stale && !keepNow) process.once("exit", keep);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

@@ -1,7 +1,7 @@
 // The library entry points: lint files by path or glob, or lint a string.
 // The CLI, the editor server and the GitHub Action are thin shells over these.
 import { relative, resolve } from "node:path";
-import { LintCache, projectKey, resolveCacheFile, type CacheWriteProblem } from "./cache/lint-cache.js";
+import type { CacheWriteProblem, LintCache } from "./cache/lint-cache.js";
 import type { Channel, LintResult } from "./core/types.js";
 import { toResult } from "./engine/linter.js";
 import { findFiles } from "./files/find.js";
@@ -9,7 +9,7 @@ import { isInside } from "./files/paths.js";
 import { DEFAULT_MAX_FILE_SIZE, readProblemDiagnostic, statStamp, type ReadProblem } from "./files/read.js";
 import { runJob, type FileJob, type FileOutcome } from "./lint-job.js";
 import { InOrder } from "./parallel/in-order.js";
-import { LintPool, threadCount, type Concurrency } from "./parallel/pool.js";
+import { threadCount, type Concurrency } from "./parallel/threads.js";
 import { openProject, type Project, type ProjectOptions } from "./project.js";
 import type { Format } from "./sources/document.js";
 import { formatOf } from "./sources/index.js";
@@ -106,10 +106,11 @@ export async function lintEach(
     content: project.config.content,
     root: project.config.root,
   }).filter((file) => options.select?.(file) ?? true);
-  const cache = options.cache ? LintCache.load(resolveCacheFile(options.cacheLocation, cwd), projectKey(project, undefined, { today: project.linter.today })) : undefined;
+  // The cache and the worker threads are loaded only by the runs that use them: node:v8 and node:worker_threads take 3-5 ms each to start.
+  const cache = options.cache ? await loadCache(project, cwd, options.cacheLocation) : undefined;
   const threads = project.origin ? threadCount(options.concurrency ?? "off", files.length) : 1;
   const lintHere = (job: FileJob) => runJob(project, job);
-  const pool = threads > 1 ? new LintPool(threads - 1, project.origin!, lintHere) : undefined;
+  const pool = threads > 1 ? new (await import("./parallel/pool.js")).LintPool(threads - 1, project.origin!, lintHere) : undefined;
   const step: LintStep = pool ? (job) => pool.run(job) : lintHere;
   // Reads in flight keep the disk busy, and every thread fed with batches, while files are linted.
   const inFlight = threads > 1 ? threads * 32 : 8;
@@ -129,6 +130,11 @@ export async function lintEach(
   }
   const problem = cache?.save();
   if (problem) options.warn?.({ kind: "cache-not-written", ...problem });
+}
+
+async function loadCache(project: Project, cwd: string, location: string | undefined): Promise<LintCache> {
+  const { LintCache, projectKey, resolveCacheFile } = await import("./cache/lint-cache.js");
+  return LintCache.load(resolveCacheFile(location, cwd), projectKey(project, undefined, { today: project.linter.today }));
 }
 
 export interface LintTextOptions extends LintOptions {

@@ -6,7 +6,6 @@ import { deserialize, serialize } from "node:v8";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  adlintVersion,
   contentHash,
   defaultCacheLocation,
   LintCache,
@@ -14,6 +13,7 @@ import {
   resolveCacheFile,
   type KeyOptions,
 } from "../src/cache/lint-cache.js";
+import { adlintVersion } from "../src/core/version.js";
 import type { Diagnostic } from "../src/core/types.js";
 import { lintText } from "../src/lint.js";
 import { openProject, type ProjectOptions } from "../src/project.js";

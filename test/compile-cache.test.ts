@@ -46,6 +46,16 @@ describe("the compile cache", () => {
     expect(cacheIn(folder)).toEqual(written);
   });
 
+  it("is not written by a run that prints only the version or the help, which compiles next to none of the bundle", async () => {
+    const folder = join(dir, "cache");
+    const version = await run({ ADLINT_COMPILE_CACHE: folder }, "--version");
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await run({ ADLINT_COMPILE_CACHE: folder }, "-h")).stdout).toContain("--concurrency");
+    expect(cacheIn(folder)).toEqual([]);
+    await run({ ADLINT_COMPILE_CACHE: folder });
+    expect(cacheIn(folder)).toHaveLength(1);
+  });
+
   it("replaces a cache V8 refuses, and says the same", async () => {
     const folder = join(dir, "cache");
     const first = await run({ ADLINT_COMPILE_CACHE: folder });

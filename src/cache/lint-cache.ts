@@ -16,6 +16,7 @@ import { relativeFrom } from "../files/paths.js";
 import type { FileStamp } from "../files/read.js";
 import { isExpired } from "../evidence/registry.js";
 import type { Project } from "../project.js";
+import { adlintVersion } from "../core/version.js";
 
 /** Bumped when the file's layout changes, so an older adlint's cache is never misread. */
 const FORMAT = 2;
@@ -51,23 +52,6 @@ export function resolveCacheFile(location: string | undefined, root: string): st
 
 /** The hash a file's bytes are cached under. */
 export { contentHash };
-
-let ownVersion: string | undefined;
-
-/** adlint's version, from the package.json at the package root (beside lib/ and src/), as `adlint --version` reads it. */
-export function adlintVersion(): string {
-  if (ownVersion === undefined) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
-      if (typeof pkg.version === "string") ownVersion = pkg.version;
-    } catch {
-      // Handled below.
-    }
-    // With no version to tell one adlint from the next, a cache is trusted only by the run that wrote it.
-    ownVersion ??= `unknown-${randomBytes(8).toString("hex")}`;
-  }
-  return ownVersion;
-}
 
 /** The UTC date, as the Linter takes "today" when it is not given one. */
 function todayUtc(): string {

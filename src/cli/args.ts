@@ -4,7 +4,7 @@ import { AdlintError } from "../core/errors.js";
 import { parseSize } from "../files/read.js";
 import type { Level, Locale } from "../core/types.js";
 import { parseShard, type Shard } from "../files/shard.js";
-import type { Concurrency } from "../parallel/pool.js";
+import type { Concurrency } from "../parallel/threads.js";
 import { formatters, type FormatterName } from "../report/index.js";
 
 export interface LintCommand {

@@ -2,13 +2,9 @@
 // thread between their messages. The main thread also keeps the rest of the I/O
 // (finding files, the cache, the report); a worker runs the same job the main
 // thread runs, so a file's result is the same whichever thread linted it.
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FileJob, FileOutcome } from "../lint-job.js";
 import type { ProjectOptions } from "../project.js";
-
-/** `auto`: a thread per core, one for few files; a number: that many threads; `off`: lint in this thread alone. */
-export type Concurrency = "auto" | "off" | number;
 
 export interface Job extends FileJob {
   id: number;
@@ -32,19 +28,6 @@ const BATCHES_AHEAD = 2;
 
 /** How many jobs the main thread lints before it reads the workers' messages again. */
 const LOCAL_BATCH = 4;
-
-/** Below this many files per thread, starting workers (each loads the packs) costs more than it saves. */
-const FILES_PER_THREAD = 64;
-
-/**
- * How many threads are to lint `files` files, this one among them: a worker
- * is started for each of the others. One means this thread alone.
- */
-export function threadCount(concurrency: Concurrency, files: number): number {
-  if (concurrency === "off") return 1;
-  if (concurrency === "auto") return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
-  return Math.max(1, Math.min(concurrency, files));
-}
 
 // Built once to lib/; the path is the same from src/parallel and lib/parallel.
 const WORKER = new URL("../../lib/parallel/worker.js", import.meta.url);
