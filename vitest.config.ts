@@ -1,5 +1,5 @@
 // Tests run the TypeScript sources directly; the CLI tests spawn the built
-// lib/cli/main.js, which the global setup builds once before any test runs.
+// lib/cli/main.cjs, which the global setup builds once before any test runs.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../lib/cli/main.cjs", import.meta.url));
 const EDITS = 50;
 const TIMEOUT_MS = 30_000;
 

@@ -66,7 +66,7 @@ const SINGLE_FILE_BYTES = 5 * 1024;
 /** With --scale, how many files apart the heap a run keeps is read. */
 const LIVE_HEAP_EVERY = 1000;
 
-const cli = join(root, "lib", "cli", "main.js");
+const cli = join(root, "lib", "cli", "main.cjs");
 const config = join(root, "bench", "bench.config.yaml");
 const naive = join(root, "bench", "naive.mjs");
 const liveHeapScript = join(root, "bench", "live-heap.mjs");
@@ -79,7 +79,7 @@ for (const [value, what] of [
   if (!Number.isInteger(value) || value < 1) fail(`${what} takes a positive whole number`);
 }
 if (!existsSync(opt.generator)) fail(`the corpus generator is not at ${opt.generator} (use --generator PATH)`);
-if (!existsSync(cli)) fail("lib/cli/main.js is missing: run `npm run build` first");
+if (!existsSync(cli)) fail("lib/cli/main.cjs is missing: run `npm run build` first");
 
 function fail(message) {
   console.error(`bench: ${message}`);

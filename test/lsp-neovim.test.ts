@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../lib/cli/main.cjs", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/lsp/", import.meta.url));
 
 function findNvim(): string | undefined {

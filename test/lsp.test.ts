@@ -20,7 +20,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { afterAll, describe, expect, it } from "vitest";
 import { tree } from "./helpers/tree.js";
 
-const MAIN = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../lib/cli/main.cjs", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/lsp/", import.meta.url));
 const PACK = readFileSync(join(FIXTURE, "packs/shop.yaml"), "utf8");
 const uri = (path: string) => pathToFileURL(path).href;

@@ -1,6 +1,6 @@
 // Bundles the extension, and lays out adlint's language server, into files
 // the .vsix carries: dist/extension.js, and server/ laid out as the adlint
-// package is (lib/cli/main.js with rules/ two folders up), so built-in packs
+// package is (lib/cli/main.cjs with rules/ two folders up), so built-in packs
 // are found.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -25,9 +25,9 @@ await build({
 
 const server = join(here, "server");
 rmSync(server, { recursive: true, force: true });
-// The command is one bundle (adlint.cjs) and the launcher that starts it (main.js).
+// The command is one bundle (adlint.cjs) and the launcher that starts it (main.cjs).
 mkdirSync(join(server, "lib", "cli"), { recursive: true });
-for (const file of ["main.js", "adlint.cjs"]) cpSync(join(root, "lib", "cli", file), join(server, "lib", "cli", file));
+for (const file of ["main.cjs", "adlint.cjs"]) cpSync(join(root, "lib", "cli", file), join(server, "lib", "cli", file));
 cpSync(join(root, "rules"), join(server, "rules"), { recursive: true });
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 writeFileSync(join(server, "package.json"), `${JSON.stringify({ name: "adlint", version: pkg.version, type: "module", private: true }, null, 2)}\n`);

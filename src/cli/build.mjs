@@ -1,13 +1,14 @@
 // Run by `npm run build`, after tsc. It bundles, over tsc's output, the
 // command and the worker thread: each into a CommonJS bundle (lib/cli/adlint.cjs,
 // lib/parallel/worker.cjs) and a launcher that starts it through V8's code
-// cache (lib/cli/main.js, lib/parallel/worker.js; see src/compile-cache.ts).
+// cache (lib/cli/main.cjs, lib/parallel/start-worker.cjs; see src/compile-cache.ts).
 // Starting adlint, or a worker, then reads two files instead of resolving some
 // hundreds of modules, a quarter of a second on its own, and mostly skips
-// compiling them. The language server is in the command's bundle; the
+// compiling them. The launchers are CommonJS too: Node starts an ES module
+// through its module loader, some 20 ms of a single file's run. The language server is in the command's bundle; the
 // TypeScript parser stays outside, loaded when a script is first linted.
 // Everything sits two folders down, as tsc's output does, so paths relative to
-// the code (rules/, lib/rules/, package.json, lib/parallel/worker.js) stay the same.
+// the code (rules/, lib/rules/, package.json, lib/parallel/start-worker.cjs) stay the same.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -28,29 +29,28 @@ const common = {
   external: ["@typescript-eslint/typescript-estree"],
 };
 
+// CommonJS has no import.meta: the code's own location comes from __filename.
+// Strict, as the modules it was made of: a directive counts only before any statement.
+const commonJs = {
+  format: "cjs",
+  define: { "import.meta.url": "__adlintModuleUrl" },
+  banner: { js: '"use strict";\nvar __adlintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 /** Bundles `entry` as CommonJS into `bundle`, and `launcher` into `start`, which runs it. */
 async function bundleWithLauncher(entry, bundle, launcher, start) {
-  await build({
-    ...common,
-    entryPoints: [entry],
-    outfile: bundle,
-    format: "cjs",
-    // CommonJS has no import.meta: the code's own location comes from __filename.
-    // Strict, as the modules it was made of: a directive counts only before any statement.
-    define: { "import.meta.url": "__adlintModuleUrl" },
-    banner: { js: '"use strict";\nvar __adlintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  });
+  await build({ ...common, ...commonJs, entryPoints: [entry], outfile: bundle });
   // The launcher wraps the bundle in a function, where an entry's #! line would not parse.
   const text = readFileSync(`${root}${bundle}`, "utf8").replace(/^#!.*\n/, "");
   writeFileSync(`${root}${bundle}`, text);
   await build({
     ...common,
+    ...commonJs,
     entryPoints: [launcher],
     outfile: start,
-    format: "esm",
-    define: { ADLINT_BUNDLE_HASH: JSON.stringify(createHash("sha256").update(text).digest("hex").slice(0, 16)) },
+    define: { ...commonJs.define, ADLINT_BUNDLE_HASH: JSON.stringify(createHash("sha256").update(text).digest("hex").slice(0, 16)) },
   });
 }
 
-await bundleWithLauncher("src/cli/main.ts", "lib/cli/adlint.cjs", "src/cli/launch.ts", "lib/cli/main.js");
-await bundleWithLauncher("src/parallel/worker.ts", "lib/parallel/worker.cjs", "src/parallel/launch.ts", "lib/parallel/worker.js");
+await bundleWithLauncher("src/cli/main.ts", "lib/cli/adlint.cjs", "src/cli/launch.ts", "lib/cli/main.cjs");
+await bundleWithLauncher("src/parallel/worker.ts", "lib/parallel/worker.cjs", "src/parallel/launch.ts", "lib/parallel/start-worker.cjs");

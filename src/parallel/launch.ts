@@ -1,5 +1,5 @@
 // Starts a worker thread from its CommonJS bundle, worker.cjs beside this file,
-// through V8's code cache (see compile-cache.ts), as lib/cli/main.js starts the
+// through V8's code cache (see compile-cache.ts), as lib/cli/main.cjs starts the
 // command. The cache is kept as soon as the worker has opened its project: the
 // pool stops its workers without letting them exit.
 import { fileURLToPath } from "node:url";

@@ -30,7 +30,7 @@ const BATCHES_AHEAD = 2;
 const LOCAL_BATCH = 4;
 
 // Built once to lib/; the path is the same from src/parallel and lib/parallel.
-const WORKER = new URL("../../lib/parallel/worker.js", import.meta.url);
+const WORKER = new URL("../../lib/parallel/start-worker.cjs", import.meta.url);
 
 export class LintPool {
   private readonly workers: Worker[];

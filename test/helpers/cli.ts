@@ -1,8 +1,8 @@
-// Runs the built adlint command (lib/cli/main.js) as users run it.
+// Runs the built adlint command (lib/cli/main.cjs) as users run it.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const MAIN = fileURLToPath(new URL("../../lib/cli/main.js", import.meta.url));
+export const MAIN = fileURLToPath(new URL("../../lib/cli/main.cjs", import.meta.url));
 
 export interface Run {
   code: number | null;

@@ -8,7 +8,7 @@ const vscode = require("vscode");
 const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 
 const LANGUAGES = ["markdown", "plaintext", "html", "javascript", "javascriptreact", "typescript", "typescriptreact", "yaml", "json"];
-const MAIN = path.join("lib", "cli", "main.js");
+const MAIN = path.join("lib", "cli", "main.cjs");
 
 /** @type {LanguageClient | undefined} */
 let client;
