@@ -71,7 +71,8 @@ function keepCache(bundle: string, file: string, data: Buffer): void {
  * the run writes none: it would hold too little of the bundle.
  */
 export function runBundle(bundle: string, hash: string, { keepNow = false, keep: keepable = true } = {}): void {
-  const source = readFileSync(bundle, "utf8");
+  // The build escapes every character beyond ASCII: Latin-1 reads the bundle as it is, without decoding it.
+  const source = readFileSync(bundle, "latin1");
   const file = cacheFile(bundle, hash);
   let cached: Buffer | undefined;
   try {
