@@ -1,5 +1,4 @@
 // adlint's own version, as `adlint --version` prints it and caches are keyed by.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 let ownVersion: string | undefined;
@@ -14,7 +13,7 @@ export function adlintVersion(): string {
       // Handled below.
     }
     // With no version to tell one adlint from the next, a cache is trusted only by the run that wrote it.
-    ownVersion ??= `unknown-${randomBytes(8).toString("hex")}`;
+    ownVersion ??= `unknown-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   }
   return ownVersion;
 }

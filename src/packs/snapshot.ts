@@ -1,16 +1,18 @@
 // Built-in packs as the build leaves them: already parsed, validated and
-// checked for runaway expressions, saved as JSON under lib/rules/ with a hash
-// of the YAML they came from. Loading one skips the YAML parser and the
-// checks, the larger part of starting the command; a snapshot whose YAML has
-// changed since is ignored, and the YAML is read as usual. It also brings
-// what the pack's expressions need to match, which compiling it would read.
+// checked for runaway expressions, saved as JSON under lib/rules/ with the
+// YAML they came from. Loading one skips the YAML parser and the checks, the
+// larger part of starting the command; a snapshot whose YAML has changed
+// since is ignored, and the YAML is read as usual. It also brings what the
+// pack's expressions need to match, which compiling it would read.
 import { readFileSync, writeFileSync } from "node:fs";
-import { contentHash } from "../core/hash.js";
 import { rememberLiterals, type PatternLiterals } from "../engine/literals.js";
 import type { Pack } from "./pack.js";
 
 interface Snapshot {
-  /** SHA-1 of the YAML text the pack was read from. */
+  /**
+   * The YAML text the pack was read from. Comparing it costs less than a hash
+   * would: node:crypto alone takes 7 ms to start, a run without --cache none.
+   */
   source: string;
   pack: Pack;
   /** What each of its expressions needs to match, as the build read it: reading them is most of compiling a pack. */
@@ -34,7 +36,7 @@ function revive(value: unknown): unknown {
 }
 
 export function writeSnapshot(file: string, pack: Pack, text: string, literals: Array<[string, PatternLiterals]>): void {
-  writeFileSync(file, JSON.stringify({ source: contentHash(text), pack, literals } satisfies Snapshot, replacer));
+  writeFileSync(file, JSON.stringify({ source: text, pack, literals } satisfies Snapshot, replacer));
 }
 
 /** The pack saved in `file` if it was made from exactly `text`, with its paths set to `packFile`. */
@@ -45,7 +47,7 @@ export function readSnapshot(file: string, text: string, packFile: string): Pack
   } catch {
     return undefined;
   }
-  if (snapshot.source !== contentHash(text)) return undefined;
+  if (snapshot.source !== text) return undefined;
   rememberLiterals(snapshot.literals ?? []);
   const pack = snapshot.pack;
   pack.file = packFile;
