@@ -12,6 +12,7 @@
 // sends the file on to the look at its copy. So do bytes that are not UTF-8, a
 // combining mark (it folds by what stands before it), and a directive.
 import { isUtf8 } from "node:buffer";
+import { escapeRegExp } from "../core/regexp.js";
 import type { DocumentMeta } from "../core/types.js";
 import { hasUtf8Bom } from "../files/decode.js";
 import type { Format } from "../sources/document.js";
@@ -33,8 +34,8 @@ const CLOSING = Buffer.from("\n---");
 /** The literals of a rule set as the byte look reads them, and what each stands for. */
 interface ByteLiterals {
   automaton: TermAutomaton;
-  /** For each literal read without white space and markup, the keys of the rule set it stands for. */
-  keysOf: number[][];
+  /** For each literal read without white space and markup, the keys of the rule set it stands for; none when literal k is key k. */
+  keysOf: number[][] | undefined;
   /** For each key that holds markup, what it reads as in a file. */
   marked: Map<number, MarkedLiteral>;
   /** How many code units the longest literal has. */
@@ -51,8 +52,18 @@ interface MarkedLiteral {
 
 const byteLiterals = new WeakMap<RuleSet, ByteLiterals | null>();
 
+/** White space and markup characters, which `foldUtf8` leaves out of copy. */
+const LEFT_OUT = new RegExp(`[\\s${escapeRegExp(MARKUP_LIST)}]`, "gu");
+
 /** `text` without white space and markup characters, as `foldUtf8` reads copy. */
-const bare = (text: string) => [...text].filter((ch) => !/\s/.test(ch) && !MARKUP_LIST.includes(ch)).join("");
+const bare = (text: string) => text.replace(LEFT_OUT, "");
+
+/** How many code units the longest of `texts` has. */
+const longestOf = (texts: Iterable<string>) => {
+  let most = 0;
+  for (const text of texts) most = Math.max(most, text.length);
+  return most;
+};
 
 /** Null when some literal is nothing but white space and markup: then no file can be ruled out from its bytes. */
 function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
@@ -63,7 +74,8 @@ function byteLiteralsOf(rules: RuleSet): ByteLiterals | null {
 
 function readLiterals(rules: RuleSet): ByteLiterals | null {
   // Most packs' literals hold neither white space nor markup: they are read as they are, by the automaton the rule set has.
-  if (rules.keys.every(({ text }) => bare(text) === text)) return withLongest({ automaton: rules.automaton, keysOf: rules.keys.map((_, k) => [k]), marked: new Map() });
+  const texts = rules.keys.map((key) => key.text);
+  if (texts.every((text) => bare(text) === text)) return { automaton: rules.automaton, keysOf: undefined, marked: new Map(), longest: longestOf(texts) };
   const index = new Map<string, number[]>();
   const marked = new Map<number, MarkedLiteral>();
   let empty = false;
@@ -76,12 +88,7 @@ function readLiterals(rules: RuleSet): ByteLiterals | null {
     }
     if (holdsMarkup(text)) marked.set(k, { spread: spreadOut(text), marks: ignoring([...text].filter(holdsMarkup).join("")) });
   });
-  return empty ? null : withLongest({ automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], marked });
-}
-
-function withLongest(literals: Omit<ByteLiterals, "longest">): ByteLiterals {
-  const longest = literals.keysOf.reduce((most, _, literal) => Math.max(most, literals.automaton.termLength(literal)), 0);
-  return { ...literals, longest };
+  return empty ? null : { automaton: new TermAutomaton([...index.keys()]), keysOf: [...index.values()], marked, longest: longestOf(index.keys()) };
 }
 
 /** Whether an enabled rule has key `k` for a term or a literal. */
@@ -166,12 +173,12 @@ function holdsLiteral(
 ): { look: ByteLook; folded?: FoldedBytes } {
   const { automaton, keysOf, marked } = literals;
   let folded: FoldedBytes | undefined;
-  const found = (literal: number, end: number) =>
-    keysOf[literal]!.some((k) => {
-      const markup = marked.get(k);
-      if (markup !== undefined && !markedAt(bytes, ranges, folded!, end - automaton.termLength(literal), end, markup)) return false;
-      return usedBy(rules, k, enabled);
-    });
+  const stands = (k: number, literal: number, end: number) => {
+    const markup = marked.get(k);
+    if (markup !== undefined && !markedAt(bytes, ranges, folded!, end - automaton.termLength(literal), end, markup)) return false;
+    return usedBy(rules, k, enabled);
+  };
+  const found = (literal: number, end: number) => (keysOf ? keysOf[literal]!.some((k) => stands(k, literal, end)) : stands(literal, literal, end));
   let node = 0;
   let walked = 0;
   for (const range of ranges)
