@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { knownLiterals } from "../engine/literals.js";
+import { knownFoldedSources } from "../text/fold.js";
 import { RuleSet } from "../engine/rule-set.js";
 import { parsePack } from "./load.js";
 import { BUILTIN_DIR, builtinPackNames, SNAPSHOT_DIR } from "./registry.js";
@@ -14,10 +15,11 @@ mkdirSync(SNAPSHOT_DIR, { recursive: true });
 for (const name of builtinPackNames()) {
   const file = join(BUILTIN_DIR, `${name}.yaml`);
   const text = readFileSync(file, "utf8");
+  // Reading the pack folds its patterns, and compiling it with every rule on reads all its expressions.
+  const before = new Set([...knownLiterals(), ...knownFoldedSources()].map(([source]) => source));
   const pack = parsePack(file, text);
-  // Compiling the pack with every rule on reads all its expressions.
-  const before = new Set(knownLiterals().map(([source]) => source));
   new RuleSet([pack], new Map(pack.rules.map((rule) => [rule.id, "error"])));
   const literals = knownLiterals().filter(([source]) => !before.has(source));
-  writeSnapshot(join(SNAPSHOT_DIR, `${name}.json`), pack, text, literals);
+  const folded = knownFoldedSources().filter(([source]) => !before.has(source));
+  writeSnapshot(join(SNAPSHOT_DIR, `${name}.json`), pack, text, literals, folded);
 }

@@ -3,9 +3,10 @@
 // YAML they came from. Loading one skips the YAML parser and the checks, the
 // larger part of starting the command; a snapshot whose YAML has changed
 // since is ignored, and the YAML is read as usual. It also brings what the
-// pack's expressions need to match, which compiling it would read.
+// pack's expressions fold to and need to match, which compiling it would work out.
 import { readFileSync, writeFileSync } from "node:fs";
 import { rememberLiterals, type PatternLiterals } from "../engine/literals.js";
+import { rememberFoldedSources } from "../text/fold.js";
 import type { Pack } from "./pack.js";
 
 interface Snapshot {
@@ -17,6 +18,8 @@ interface Snapshot {
   pack: Pack;
   /** What each of its expressions needs to match, as the build read it: reading them is most of compiling a pack. */
   literals?: Array<[string, PatternLiterals]>;
+  /** What each of its pattern sources folds to, as the build folded them; a source alone folds to itself, as most do. */
+  folded?: Array<[string, string] | [string]>;
 }
 
 // Maps are the only values in a pack that JSON does not keep.
@@ -35,8 +38,8 @@ function revive(value: unknown): unknown {
   return object;
 }
 
-export function writeSnapshot(file: string, pack: Pack, text: string, literals: Array<[string, PatternLiterals]>): void {
-  writeFileSync(file, JSON.stringify({ source: text, pack, literals } satisfies Snapshot, replacer));
+export function writeSnapshot(file: string, pack: Pack, text: string, literals: Array<[string, PatternLiterals]>, folded: Array<[string, string]>): void {
+  writeFileSync(file, JSON.stringify({ source: text, pack, literals, folded: folded.map(([source, to]) => (to === source ? [source] : [source, to])) } satisfies Snapshot, replacer));
 }
 
 /** The pack saved in `file` if it was made from exactly `text`, with its paths set to `packFile`. */
@@ -49,6 +52,7 @@ export function readSnapshot(file: string, text: string, packFile: string): Pack
   }
   if (snapshot.source !== text) return undefined;
   rememberLiterals(snapshot.literals ?? []);
+  rememberFoldedSources((snapshot.folded ?? []).map(([source, to]) => [source, to ?? source]));
   const pack = snapshot.pack;
   pack.file = packFile;
   for (const rule of pack.rules) rule.file = packFile;

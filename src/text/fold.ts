@@ -427,7 +427,31 @@ export function foldTerm(term: string): string {
   return foldText(term);
 }
 
+/**
+ * Pattern sources folded so far. The folding depends on the source alone, so
+ * it is kept for the process, and a built-in pack's snapshot brings those of
+ * its patterns, folded at build (see `rememberFoldedSources`).
+ */
+const foldedSources = new Map<string, string>();
+
 export function foldPatternSource(source: string): string {
+  let folded = foldedSources.get(source);
+  if (folded === undefined) foldedSources.set(source, (folded = foldPatternSourceAnew(source)));
+  return folded;
+}
+
+/** The pattern sources folded so far, each with what it folds to, to save. */
+export function knownFoldedSources(): Array<[string, string]> {
+  return [...foldedSources];
+}
+
+/** Takes pattern sources saved, as this same code folded them. */
+export function rememberFoldedSources(saved: ReadonlyArray<[string, string]>): void {
+  for (const [source, folded] of saved) if (!foldedSources.has(source)) foldedSources.set(source, folded);
+}
+
+/** A pattern source folded anew. */
+export function foldPatternSourceAnew(source: string): string {
   let out = "";
   for (const ch of source) {
     const cp = ch.codePointAt(0)!;
