@@ -100,12 +100,13 @@ export async function lintEach(
   each: (result: LintResult) => void | Promise<void>,
 ): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
-  const files = findFiles(patterns.length ? patterns : ["."], {
+  const found = await findFiles(patterns.length ? patterns : ["."], {
     cwd,
     ignore: project.config.ignore,
     content: project.config.content,
     root: project.config.root,
-  }).filter((file) => options.select?.(file) ?? true);
+  });
+  const files = found.filter((file) => options.select?.(file) ?? true);
   // The cache and the worker threads are loaded only by the runs that use them: node:v8 and node:worker_threads take 3-5 ms each to start.
   const cache = options.cache ? await loadCache(project, cwd, options.cacheLocation) : undefined;
   const threads = project.origin ? threadCount(options.concurrency ?? "off", files.length) : 1;

@@ -39,7 +39,7 @@ function site(): string {
 }
 
 describe("findFiles walking a folder", () => {
-  it("finds what the glob finds, less what .gitignore files ignore", () => {
+  it("finds what the glob finds, less what .gitignore files ignore", async () => {
     const root = site();
     const globbed = fg.sync(`**/*.{${supportedExtensions.map((e) => e.slice(1)).join(",")}}`, {
       cwd: root,
@@ -49,7 +49,7 @@ describe("findFiles walking a folder", () => {
       onlyFiles: true,
       followSymbolicLinks: false,
     });
-    const found = findFiles(["."], { cwd: root, ignore: [], content: ["**/*.json"], root });
+    const found = await findFiles(["."], { cwd: root, ignore: [], content: ["**/*.json"], root });
     const ignored = ["deep/er/drop.txt", "deep/er/still/a.txt", "deep/ignored/a.md"].map((p) => join(root, p));
     expect(found).toEqual(globbed.filter((f) => !ignored.includes(f)).sort());
     expect(found.map((f) => f.slice(root.length + 1))).toEqual([
@@ -62,8 +62,8 @@ describe("findFiles walking a folder", () => {
     ]);
   });
 
-  it("walks a folder named inside node_modules when it is named itself", () => {
+  it("walks a folder named inside node_modules when it is named itself", async () => {
     const root = site();
-    expect(findFiles(["node_modules/pkg"], { cwd: root, ignore: [], content: [], root })).toEqual([join(root, "node_modules/pkg/a.md")]);
+    expect(await findFiles(["node_modules/pkg"], { cwd: root, ignore: [], content: [], root })).toEqual([join(root, "node_modules/pkg/a.md")]);
   });
 });
