@@ -17,8 +17,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 
-/** The folder for compiled code: ADLINT_COMPILE_CACHE, else one of this user's own in the temporary folder. */
-function cacheFolder(): string | undefined {
+/** The folder for compiled code (and packs, see packs/kept.ts): ADLINT_COMPILE_CACHE, else one of this user's own in the temporary folder. */
+export function cacheFolder(): string | undefined {
   const chosen = process.env["ADLINT_COMPILE_CACHE"];
   if (chosen === "off") return undefined;
   // Windows has no user ids, and a temporary folder per user.

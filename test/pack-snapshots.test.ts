@@ -38,7 +38,7 @@ describe("built-in pack snapshots", () => {
     const file = join(BUILTIN_DIR, "pricing.yaml");
     const text = readFileSync(file, "utf8");
     const saved = join(dir, "pricing.json");
-    writeSnapshot(saved, parsePack(file, text), text, [], []);
+    writeSnapshot(saved, parsePack(file, text), text);
     expect(readSnapshot(saved, text, file)).toBeDefined();
     expect(readSnapshot(saved, `${text}\n# edited\n`, file)).toBeUndefined();
     writeFileSync(saved, "{ not json");

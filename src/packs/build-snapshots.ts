@@ -21,5 +21,5 @@ for (const name of builtinPackNames()) {
   new RuleSet([pack], new Map(pack.rules.map((rule) => [rule.id, "error"])));
   const literals = knownLiterals().filter(([source]) => !before.has(source));
   const folded = knownFoldedSources().filter(([source]) => !before.has(source));
-  writeSnapshot(join(SNAPSHOT_DIR, `${name}.json`), pack, text, literals, folded);
+  writeSnapshot(join(SNAPSHOT_DIR, `${name}.json`), pack, text, { literals, folded });
 }

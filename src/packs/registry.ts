@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { AdlintError } from "../core/errors.js";
 import { parsePack, packReadError } from "./load.js";
 import type { Pack } from "./pack.js";
+import { keepPack, readKeptPack } from "./kept.js";
 import { readSnapshot } from "./snapshot.js";
 
 /** rules/ at the package root, beside lib/ and src/. */
@@ -25,6 +26,7 @@ export function builtinPackFile(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** The pack at `file`: from the build's `snapshot` of it, a pack kept by an earlier run, or its YAML. */
 export function loadPackFile(file: string, snapshot?: string): Pack {
   let text: string;
   try {
@@ -32,7 +34,12 @@ export function loadPackFile(file: string, snapshot?: string): Pack {
   } catch (e) {
     throw packReadError(file, e);
   }
-  return (snapshot && readSnapshot(snapshot, text, file)) || parsePack(file, text);
+  if (snapshot) return readSnapshot(snapshot, text, file) ?? parsePack(file, text);
+  const kept = readKeptPack(file, text);
+  if (kept) return kept;
+  const pack = parsePack(file, text);
+  keepPack(file, text, pack);
+  return pack;
 }
 
 /** Loads a pack named in config or on the command line: a built-in name or a path. */

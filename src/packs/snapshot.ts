@@ -4,7 +4,7 @@
 // larger part of starting the command; a snapshot whose YAML has changed
 // since is ignored, and the YAML is read as usual. It also brings what the
 // pack's expressions fold to and need to match, which compiling it would work out.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { rememberLiterals, type PatternLiterals } from "../engine/literals.js";
 import { rememberFoldedSources } from "../text/fold.js";
 import type { Pack } from "./pack.js";
@@ -20,6 +20,15 @@ interface Snapshot {
   literals?: Array<[string, PatternLiterals]>;
   /** What each of its pattern sources folds to, as the build folded them; a source alone folds to itself, as most do. */
   folded?: Array<[string, string] | [string]>;
+  /** The adlint that made it, when other code may read it (see kept.ts). */
+  build?: string;
+}
+
+/** What a snapshot brings beside the pack, all of it optional. */
+export interface SnapshotExtras {
+  literals?: Array<[string, PatternLiterals]>;
+  folded?: Array<[string, string]>;
+  build?: string;
 }
 
 // Maps are the only values in a pack that JSON does not keep.
@@ -38,19 +47,23 @@ function revive(value: unknown): unknown {
   return object;
 }
 
-export function writeSnapshot(file: string, pack: Pack, text: string, literals: Array<[string, PatternLiterals]>, folded: Array<[string, string]>): void {
-  writeFileSync(file, JSON.stringify({ source: text, pack, literals, folded: folded.map(([source, to]) => (to === source ? [source] : [source, to])) } satisfies Snapshot, replacer));
+/** Saves `pack`, read from `text`, in `file`: written whole under another name, then renamed, as other processes may read it. */
+export function writeSnapshot(file: string, pack: Pack, text: string, { literals = [], folded = [], build }: SnapshotExtras = {}): void {
+  const snapshot: Snapshot = { source: text, pack, literals, folded: folded.map(([source, to]) => (to === source ? [source] : [source, to])), ...(build ? { build } : {}) };
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(partial, JSON.stringify(snapshot, replacer));
+  renameSync(partial, file);
 }
 
-/** The pack saved in `file` if it was made from exactly `text`, with its paths set to `packFile`. */
-export function readSnapshot(file: string, text: string, packFile: string): Pack | undefined {
+/** The pack saved in `file` if `build` made it from exactly `text`, with its paths set to `packFile`. */
+export function readSnapshot(file: string, text: string, packFile: string, build?: string): Pack | undefined {
   let snapshot: Snapshot;
   try {
     snapshot = revive(JSON.parse(readFileSync(file, "utf8"))) as Snapshot;
   } catch {
     return undefined;
   }
-  if (snapshot.source !== text) return undefined;
+  if (snapshot.source !== text || snapshot.build !== build) return undefined;
   rememberLiterals(snapshot.literals ?? []);
   rememberFoldedSources((snapshot.folded ?? []).map(([source, to]) => [source, to ?? source]));
   const pack = snapshot.pack;
