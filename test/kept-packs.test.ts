@@ -1,12 +1,13 @@
 // Packs read from a path are kept ready to use between runs: the next load
 // takes what the first one read, as long as the YAML and the adlint are the
 // same, and nothing is kept with ADLINT_COMPILE_CACHE=off.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parsePack } from "../src/packs/load.js";
 import { loadPack } from "../src/packs/registry.js";
+import { adlint } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/lint.js";
 
 let dir: string;
@@ -77,6 +78,32 @@ describe("kept packs", () => {
     loadPack(pack, true);
     writeFileSync(keptFile(), "{ not json");
     expect(loadPack(pack, true)).toEqual(parsePack(pack, readFileSync(pack, "utf8")));
+  });
+
+  it("are read, and left as they are, by the command and its worker threads alike", async () => {
+    writeFileSync(join(dir, "adlint.config.yaml"), "packs: [./basic.yaml]\n");
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `page-${i}.md`), "全网最佳的面膜。\n");
+    const first = await adlint(dir, "--concurrency", "2", ".");
+    expect(first.stdout.match(/t\/absolute/g)).toHaveLength(4);
+    const file = keptFile();
+    const written = { bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs };
+    expect(await adlint(dir, "--concurrency", "2", ".")).toEqual(first);
+    expect({ bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs }).toEqual(written);
+  });
+
+  it("are the most recently kept 64", () => {
+    const packs = join(kept, "packs");
+    mkdirSync(packs, { recursive: true });
+    const old = Array.from({ length: 70 }, (_, i) => `old-${String(i).padStart(2, "0")}.json`);
+    old.forEach((name, i) => {
+      writeFileSync(join(packs, name), "{}");
+      utimesSync(join(packs, name), 1_000_000 + i, 1_000_000 + i);
+    });
+    loadPack(pack, true);
+    const left = readdirSync(packs);
+    // The new one and the 63 newest of the others.
+    expect(left).toHaveLength(64);
+    expect(left.filter((name) => old.includes(name)).sort()).toEqual(old.slice(7));
   });
 
   it("are not kept with ADLINT_COMPILE_CACHE=off", () => {

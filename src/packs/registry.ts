@@ -1,8 +1,9 @@
 // Finds packs by name (the built-in ones shipped in rules/) or by path, and loads them.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AdlintError } from "../core/errors.js";
+import { adlintVersion } from "../core/version.js";
 import { parsePack, packReadError } from "./load.js";
 import type { Pack } from "./pack.js";
 import { keepPack, readKeptPack } from "./kept.js";
@@ -26,6 +27,23 @@ export function builtinPackFile(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+let build: string | null | undefined;
+
+/**
+ * This build of adlint, for the packs it keeps: its version, and when the
+ * build saved the built-in packs (npm gives every file of a package the same
+ * time), the same for the command and its worker threads. Null without a build.
+ */
+function thisBuild(): string | null {
+  if (build === undefined)
+    try {
+      build = `${adlintVersion()}-${Math.trunc(statSync(SNAPSHOT_DIR).mtimeMs)}`;
+    } catch {
+      build = null;
+    }
+  return build;
+}
+
 /** The pack at `file`: from the build's `snapshot` of it, a pack kept by an earlier run, or its YAML. */
 export function loadPackFile(file: string, snapshot?: string): Pack {
   let text: string;
@@ -35,10 +53,11 @@ export function loadPackFile(file: string, snapshot?: string): Pack {
     throw packReadError(file, e);
   }
   if (snapshot) return readSnapshot(snapshot, text, file) ?? parsePack(file, text);
-  const kept = readKeptPack(file, text);
+  const build = thisBuild();
+  const kept = build === null ? undefined : readKeptPack(file, text, build);
   if (kept) return kept;
   const pack = parsePack(file, text);
-  keepPack(file, text, pack);
+  if (build !== null) keepPack(file, text, pack, build);
   return pack;
 }
 
