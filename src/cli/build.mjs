@@ -5,8 +5,9 @@
 // Starting adlint, or a worker, then reads two files instead of resolving some
 // hundreds of modules, a quarter of a second on its own, and mostly skips
 // compiling them. The launchers are CommonJS too: Node starts an ES module
-// through its module loader, some 20 ms of a single file's run. The language server is in the command's bundle; the
-// TypeScript parser stays outside, loaded when a script is first linted.
+// through its module loader, some 20 ms of a single file's run. The language
+// server is in the command's bundle; the TypeScript parser stays outside,
+// loaded when a script is first linted.
 // Everything sits two folders down, as tsc's output does, so paths relative to
 // the code (rules/, lib/rules/, package.json, lib/parallel/start-worker.cjs) stay the same.
 import { build } from "esbuild";
