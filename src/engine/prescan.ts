@@ -14,6 +14,7 @@ import { escapeRegExp } from "../core/regexp.js";
 import type { DocumentMeta } from "../core/types.js";
 import type { Format } from "../sources/document.js";
 import { readFrontMatter } from "../sources/front-matter.js";
+import { compatibilityForms } from "../text/compatibility.js";
 import { foldText, ignoring } from "../text/fold.js";
 import { ruleAppliesTo } from "./findings.js";
 import { frontMatterOf, splitBlocks, type Block } from "../sources/markdown-blocks.js";
@@ -127,16 +128,10 @@ const markedKeys = new WeakMap<RuleSet, MarkedKeys>();
 /**
  * For each of `marks`, an expression for it and every code unit that folds
  * to it (`#`, `＃`, `﹟`). Folding makes punctuation of another character
- * only through NFKC, so the code units are found by asking NFKC of each.
+ * only through NFKC (see `compatibilityForms`).
  */
 function writtenForms(marks: Set<string>): Map<string, RegExp> {
-  const forms = new Map([...marks].map((mark) => [mark, [mark]]));
-  if (marks.size > 0)
-    for (let c = 0x80; c < 0x10000; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      forms.get(String.fromCharCode(c).normalize("NFKC"))?.push(String.fromCharCode(c));
-    }
-  return new Map([...forms].map(([mark, list]) => [mark, new RegExp(`[${list.map((ch) => `\\${ch}`).join("")}]`)]));
+  return new Map([...marks].map((mark) => [mark, new RegExp(`[${[mark, ...compatibilityForms(mark)].map((ch) => `\\${ch}`).join("")}]`)]));
 }
 
 /** An expression for `literal` with any markup and white space between its characters (code points, so no `u` flag is needed). */
