@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fnv1a, inShard, mergeResults, parseShard, shardOf } from "../src/files/shard.js";
+import { fnv1a } from "../src/core/hash.js";
+import { inShard, mergeResults, parseShard, shardOf } from "../src/files/shard.js";
 import { cleanUp, PACK, runCli, tempDir } from "./fixtures/action/repo.js";
 import type { LintResult } from "../src/core/types.js";
 

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { AdlintError } from "../core/errors.js";
+import { fnv1a } from "../core/hash.js";
 import type { LintResult } from "../core/types.js";
 import { isInside } from "./paths.js";
 
@@ -12,16 +13,6 @@ export interface Shard {
   /** 1-based. */
   index: number;
   count: number;
-}
-
-/** 32-bit FNV-1a of the string's UTF-8 bytes. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, "utf8")) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 /** `i/n` as written on the command line, 1 <= i <= n. */
