@@ -49,17 +49,26 @@ function cacheFile(bundle: string, hash: string): string | undefined {
   return join(folder, `${basename(bundle)}-${hash}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.bin`);
 }
 
-/** Writes the cache `file` of `bundle`, and removes the oldest caches of that bundle beyond the few kept. */
-function keepCache(bundle: string, file: string, data: Buffer): void {
+/** Writes `data` to `file` whole: under another name, then renamed, as other processes may read it. */
+export function writeWhole(file: string, data: string | Uint8Array): void {
   const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   writeFileSync(partial, data);
   renameSync(partial, file);
-  const folder = dirname(file);
-  const others = readdirSync(folder)
-    .filter((name) => name.startsWith(`${basename(bundle)}-`) && name.endsWith(".bin"))
+}
+
+/** Removes the files of `folder` that `mine` picks, but for the `count` written last. */
+export function keepNewest(folder: string, count: number, mine: (name: string) => boolean = () => true): void {
+  const files = readdirSync(folder)
+    .filter(mine)
     .map((name) => ({ name, mtimeMs: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
-  for (const { name } of others.slice(KEPT)) rmSync(join(folder, name), { force: true });
+  for (const { name } of files.slice(count)) rmSync(join(folder, name), { force: true });
+}
+
+/** Writes the cache `file` of `bundle`, and removes the oldest caches of that bundle beyond the few kept. */
+function keepCache(bundle: string, file: string, data: Buffer): void {
+  writeWhole(file, data);
+  keepNewest(dirname(file), KEPT, (name) => name.startsWith(`${basename(bundle)}-`) && name.endsWith(".bin"));
 }
 
 /**

@@ -7,26 +7,20 @@
 // one file for each path, the most recently kept few of them;
 // ADLINT_COMPILE_CACHE=off turns both off. A pack that cannot be kept or read
 // back only costs the time it would have saved.
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { cacheFolder } from "../compile-cache.js";
+import { cacheFolder, keepNewest } from "../compile-cache.js";
+import { fnv1a } from "../core/hash.js";
 import type { Pack } from "./pack.js";
 import { readSnapshot, writeSnapshot } from "./snapshot.js";
 
 /** How many packs are kept: paths of packs in use come and go (a test's temporary folders). */
 const KEPT = 64;
 
-/** FNV-1a of `text`'s code units, as hex: a short name for a path. */
-function nameOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}
-
 /** Where the pack at `file` is kept, if anywhere. */
 function keptFile(file: string): string | undefined {
   const folder = cacheFolder();
-  return folder && join(folder, "packs", `${nameOf(resolve(file))}.json`);
+  return folder && join(folder, "packs", `${fnv1a(resolve(file)).toString(16).padStart(8, "0")}.json`);
 }
 
 /** The pack kept for `file` when `build` read it from exactly `text`. */
@@ -47,10 +41,7 @@ export function keepPack(file: string, text: string, pack: Pack, build: string):
     const folder = dirname(kept);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     writeSnapshot(kept, pack, text, { build });
-    const others = readdirSync(folder)
-      .map((name) => ({ name, mtimeMs: statSync(join(folder, name)).mtimeMs }))
-      .sort((a, b) => b.mtimeMs - a.mtimeMs);
-    for (const { name } of others.slice(KEPT)) rmSync(join(folder, name), { force: true });
+    keepNewest(folder, KEPT);
   } catch {
     // Read from its YAML next time.
   }

@@ -4,7 +4,8 @@
 // larger part of starting the command; a snapshot whose YAML has changed
 // since is ignored, and the YAML is read as usual. It also brings what the
 // pack's expressions fold to and need to match, which compiling it would work out.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeWhole } from "../compile-cache.js";
 import { rememberLiterals, type PatternLiterals } from "../engine/literals.js";
 import { rememberFoldedSources } from "../text/fold.js";
 import type { Pack } from "./pack.js";
@@ -50,9 +51,7 @@ function revive(value: unknown): unknown {
 /** Saves `pack`, read from `text`, in `file`: written whole under another name, then renamed, as other processes may read it. */
 export function writeSnapshot(file: string, pack: Pack, text: string, { literals = [], folded = [], build }: SnapshotExtras = {}): void {
   const snapshot: Snapshot = { source: text, pack, literals, folded: folded.map(([source, to]) => (to === source ? [source] : [source, to])), ...(build ? { build } : {}) };
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(partial, JSON.stringify(snapshot, replacer));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify(snapshot, replacer));
 }
 
 /** The pack saved in `file` if `build` made it from exactly `text`, with its paths set to `packFile`. */
