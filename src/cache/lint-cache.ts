@@ -308,7 +308,7 @@ export class LintCache {
 
   private entryPath(file: string): string {
     const rel = this.relative(file);
-    return (isAbsolute(rel) ? rel : rel.split(sep).join("/")) || ".";
+    return (isAbsolute(rel) || sep === "/" ? rel : rel.split(sep).join("/")) || ".";
   }
 
   /**

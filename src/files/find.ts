@@ -123,12 +123,15 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
     const rel = fromRoot(file);
     return rel === "" || isInside(rel) ? rel.split("\\").join("/") : undefined;
   };
-  const configIgnore = ignore().add(options.ignore);
+  // Most configs ignore nothing, and most files are no data file: those are kept without working out their path from the root.
+  const configIgnore = options.ignore.length ? ignore().add(options.ignore) : undefined;
   const isContent = options.content.length ? picomatch(options.content, { dot: true }) : () => false;
   const excluded = (file: string) => {
+    const data = needsContentGlob(file);
+    if (!configIgnore && !data) return false;
     const rel = underRoot(file);
-    if (rel !== undefined && configIgnore.ignores(rel)) return true;
-    return needsContentGlob(file) && !(rel !== undefined && isContent(rel));
+    if (rel !== undefined && configIgnore?.ignores(rel)) return true;
+    return data && !(rel !== undefined && isContent(rel));
   };
 
   for (const pattern of patterns) {
@@ -155,7 +158,8 @@ export async function findFiles(patterns: string[], options: FindOptions): Promi
     const ignores = gitIgnores(base, walked?.gitignores ?? fg!.sync("**/.gitignore", { cwd: base, ignore: ALWAYS_IGNORED, dot: true, absolute: true }));
     const kept = matches.filter((f) => !isIgnored(f, ignores) && !excluded(f));
     if (matches.length === 0 && !stat) throw new AdlintError(`no files match "${pattern}"`);
-    for (const f of kept) found.add(resolve(f));
+    // A walk gives absolute paths as `resolve` would, from the resolved folder and the names in it.
+    for (const f of kept) found.add(walked ? f : resolve(f));
   }
   return [...found].sort();
 }
