@@ -171,21 +171,12 @@ function shapeOf(d: Diagnostic): Shape {
 const POSITION = new Set(["line", "column", "endLine", "endColumn"]);
 
 /**
- * What diagnostics of one shape have in common, to index shapes by: the message, the
- * width and the subtitle cue. Shapes alike in all three are few, and are compared whole.
- */
-function likeness(d: Shape): string {
-  const range = d["range"] as [number, number];
-  return `${String(d["message"])}\u0000${range[1] - range[0]}\u0000${String(d["cueStart"] ?? "")}`;
-}
-
-/**
  * Whether `value`, its ranges moved by `-by`, prints as `shape` prints: the same
  * fields in the same order and the same values; at the top, any line and column.
  * It may say no to a value of the shape (it then gets a shape of its own), never yes
  * to one of another.
  */
-function hasShape(value: unknown, shape: unknown, by: number, top = false): boolean {
+function hasShape(value: unknown, shape: unknown, by: number, top = false, keys?: readonly string[]): boolean {
   if (typeof shape !== "object" || shape === null) return value === shape;
   if (typeof value !== "object" || value === null) return false;
   if (Array.isArray(shape)) {
@@ -194,7 +185,7 @@ function hasShape(value: unknown, shape: unknown, by: number, top = false): bool
     return true;
   }
   if (Array.isArray(value)) return false;
-  const keys = Object.keys(shape);
+  keys ??= Object.keys(shape);
   let k = 0;
   for (const key in value) {
     const item = (value as Shape)[key];
@@ -271,8 +262,10 @@ export class LintCache {
   private readonly shapes: Shape[];
   /** Each shape's deep keys, worked out when it is first decoded. */
   private readonly deep: Array<string[] | undefined> = [];
-  /** Shape indices by likeness, built on the first store: a diagnostic's shape is one of those alike. */
-  private alikeShapes: Map<string, number[]> | undefined;
+  /** Shape indices by message, built on the first store: a diagnostic's shape is one of those with its message, which are few and are compared whole. */
+  private byMessage: Map<unknown, number[]> | undefined;
+  /** Each shape's keys, in order, worked out when it is first compared. */
+  private readonly keys: Array<string[] | undefined> = [];
   /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
   private readonly base: string;
   private readonly relative: (file: string) => string;
@@ -368,16 +361,15 @@ export class LintCache {
    * is the file's as it was read.
    */
   store(path: string, hash: string, messages: Diagnostic[], stamp?: FileStamp): void {
-    const index = (this.alikeShapes ??= this.indexShapes());
+    const index = (this.byMessage ??= this.indexShapes());
     const rows = new Int32Array(messages.length * ROW);
     messages.forEach((d, i) => {
-      const like = likeness(d as unknown as Shape);
-      const alike = index.get(like);
-      let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true));
+      const alike = index.get(d.message);
+      let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true, (this.keys[candidate] ??= Object.keys(this.shapes[candidate]!))));
       if (id === undefined) {
         id = this.shapes.push(shapeOf(d)) - 1;
         if (alike) alike.push(id);
-        else index.set(like, [id]);
+        else index.set(d.message, [id]);
       }
       const at = i * ROW;
       rows[at] = id;
@@ -391,13 +383,12 @@ export class LintCache {
     this.changed = true;
   }
 
-  private indexShapes(): Map<string, number[]> {
-    const index = new Map<string, number[]>();
+  private indexShapes(): Map<unknown, number[]> {
+    const index = new Map<unknown, number[]>();
     this.shapes.forEach((shape, id) => {
-      const like = likeness(shape);
-      const alike = index.get(like);
+      const alike = index.get(shape["message"]);
       if (alike) alike.push(id);
-      else index.set(like, [id]);
+      else index.set(shape["message"], [id]);
     });
     return index;
   }
