@@ -231,15 +231,35 @@ describe("entries", () => {
     expect(run.save()).toBeUndefined();
 
     const next = LintCache.load(file, "k");
-    expect(next.lookupStamp(launch.path, stamp)).toEqual(launch.messages);
+    expect(next.lookupStamp(launch.path, () => stamp)).toEqual(launch.messages);
     for (const [i, by] of [[0, 1], [1, 0.001], [2, 1], [3, 1]] as const) {
       const other = [...stamp] as [number, number, number, number];
       other[i] += by;
-      expect(LintCache.load(file, "k").lookupStamp(launch.path, other), `field ${i}`).toBeUndefined();
+      expect(LintCache.load(file, "k").lookupStamp(launch.path, () => other), `field ${i}`).toBeUndefined();
     }
-    expect(next.lookupStamp(about.path, [48, Date.now(), settled, 43])).toBeUndefined();
+    expect(next.lookupStamp(about.path, () => [48, Date.now(), settled, 43])).toBeUndefined();
     expect(next.lookup(about.path, about.hash)).toEqual(about.messages);
     expect([next.hits, next.misses]).toEqual([2, 0]);
+  });
+
+  it("ask for a file's stamp only when they hold one to compare it with", () => {
+    const root = tree(SITE);
+    const [launch, about] = lintSite(root) as [Linted, Linted];
+    const file = defaultCacheLocation(root);
+    const settled = Date.now() - 60_000;
+    const stamp = [120, settled, settled, 42] as const;
+    const run = LintCache.load(file, "k");
+    run.store(launch.path, launch.hash, launch.messages, stamp);
+    run.store(about.path, about.hash, about.messages);
+    expect(run.save()).toBeUndefined();
+
+    const next = LintCache.load(file, "k");
+    const asked: string[] = [];
+    const stampOf = (path: string) => () => (asked.push(path), stamp);
+    expect(next.lookupStamp(launch.path, stampOf(launch.path))).toEqual(launch.messages);
+    expect(next.lookupStamp(about.path, stampOf(about.path))).toBeUndefined();
+    expect(next.lookupStamp(join(root, "never-linted.md"), stampOf("never-linted.md"))).toBeUndefined();
+    expect(asked).toEqual([launch.path]);
   });
 
   it("take the stamp a file has when its bytes hash the same, and the cache is written for it", () => {
@@ -251,11 +271,11 @@ describe("entries", () => {
     const settled = Date.now() - 60_000;
     const stamp = [120, settled, settled, 42] as const;
     const run = LintCache.load(file, "k");
-    expect(run.lookupStamp(launch.path, stamp)).toBeUndefined();
+    expect(run.lookupStamp(launch.path, () => stamp)).toBeUndefined();
     expect(run.lookup(launch.path, launch.hash, stamp)).toEqual(launch.messages);
     expect(run.save()).toBeUndefined();
     expect(statSync(file).mtimeMs).toBeGreaterThanOrEqual(written);
-    expect(LintCache.load(file, "k").lookupStamp(launch.path, stamp)).toEqual(launch.messages);
+    expect(LintCache.load(file, "k").lookupStamp(launch.path, () => stamp)).toEqual(launch.messages);
     // The same stamp again changes nothing, so nothing is written.
     const again = LintCache.load(file, "k");
     expect(again.lookup(launch.path, launch.hash, stamp)).toEqual(launch.messages);

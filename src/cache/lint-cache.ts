@@ -316,11 +316,15 @@ export class LintCache {
     return entry.hash;
   }
 
-  /** The diagnostics cached for `path` when it still has the stamp it had when its bytes were hashed. */
-  lookupStamp(path: string, stamp: FileStamp): Diagnostic[] | undefined {
+  /**
+   * The diagnostics cached for `path` when it still has the stamp it had when
+   * its bytes were hashed. The file's stamp is asked of `stamp` only when the
+   * cache holds one to compare it with: a first run stats no file for it.
+   */
+  lookupStamp(path: string, stamp: () => FileStamp | undefined): Diagnostic[] | undefined {
     const key = this.entryPath(path);
     const entry = this.live.get(key) ?? this.loaded.get(key);
-    if (!entry?.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
+    if (!entry?.stamp || !sameStamp(entry.stamp, stamp())) return undefined;
     return this.hit(key, entry);
   }
 
