@@ -369,7 +369,7 @@ export class LintCache {
     const rows = new Int32Array(messages.length * ROW);
     messages.forEach((d, i) => {
       const alike = index.get(d.message);
-      let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true, (this.keys[candidate] ??= Object.keys(this.shapes[candidate]!))));
+      let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true, this.keysOf(candidate)));
       if (id === undefined) {
         id = this.shapes.push(shapeOf(d)) - 1;
         if (alike) alike.push(id);
@@ -385,6 +385,10 @@ export class LintCache {
     });
     this.live.set(this.entryPath(path), this.stamped({ hash, rows }, stamp));
     this.changed = true;
+  }
+
+  private keysOf(shape: number): string[] {
+    return (this.keys[shape] ??= Object.keys(this.shapes[shape]!));
   }
 
   private indexShapes(): Map<unknown, number[]> {
