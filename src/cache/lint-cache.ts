@@ -171,6 +171,14 @@ function shapeOf(d: Diagnostic): Shape {
 const POSITION = new Set(["line", "column", "endLine", "endColumn"]);
 
 /**
+ * What shapes are indexed by: the message, and a subtitle's cue, which is part
+ * of the shape (a term said in every cue is a shape for each). Shapes alike in
+ * both are few, and are compared whole. Most diagnostics have no cue: their
+ * message is the key as it is, with no key built for each.
+ */
+const likeness = (message: unknown, cue: unknown): unknown => (cue === undefined ? message : `${String(message)}\u0000${String(cue)}`);
+
+/**
  * Whether `value`, its ranges moved by `-by`, prints as `shape` prints: the same
  * fields in the same order and the same values; at the top, any line and column.
  * It may say no to a value of the shape (it then gets a shape of its own), never yes
@@ -262,8 +270,8 @@ export class LintCache {
   private readonly shapes: Shape[];
   /** Each shape's deep keys, worked out when it is first decoded. */
   private readonly deep: Array<string[] | undefined> = [];
-  /** Shape indices by message, built on the first store: a diagnostic's shape is one of those with its message, which are few and are compared whole. */
-  private byMessage: Map<unknown, number[]> | undefined;
+  /** Shape indices by likeness, built on the first store: a diagnostic's shape is one of those alike. */
+  private alikeShapes: Map<unknown, number[]> | undefined;
   /** Each shape's keys, in order, worked out when it is first compared. */
   private readonly keys: Array<string[] | undefined> = [];
   /** Paths are kept relative to the cache file's folder, so a cache inside a checkout moves with it. */
@@ -365,15 +373,16 @@ export class LintCache {
    * is the file's as it was read.
    */
   store(path: string, hash: string, messages: Diagnostic[], stamp?: FileStamp): void {
-    const index = (this.byMessage ??= this.indexShapes());
+    const index = (this.alikeShapes ??= this.indexShapes());
     const rows = new Int32Array(messages.length * ROW);
     messages.forEach((d, i) => {
-      const alike = index.get(d.message);
+      const like = likeness(d.message, d.cueStart);
+      const alike = index.get(like);
       let id = alike?.find((candidate) => hasShape(d, this.shapes[candidate], d.range[0], true, this.keysOf(candidate)));
       if (id === undefined) {
         id = this.shapes.push(shapeOf(d)) - 1;
         if (alike) alike.push(id);
-        else index.set(d.message, [id]);
+        else index.set(like, [id]);
       }
       const at = i * ROW;
       rows[at] = id;
@@ -394,9 +403,10 @@ export class LintCache {
   private indexShapes(): Map<unknown, number[]> {
     const index = new Map<unknown, number[]>();
     this.shapes.forEach((shape, id) => {
-      const alike = index.get(shape["message"]);
+      const like = likeness(shape["message"], shape["cueStart"]);
+      const alike = index.get(like);
       if (alike) alike.push(id);
-      else index.set(shape["message"], [id]);
+      else index.set(like, [id]);
     });
     return index;
   }
