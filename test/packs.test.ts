@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { AdlintError, AdlintErrors } from "../src/core/errors.js";
 import { runExamples } from "../src/engine/examples.js";
+import { Linter } from "../src/engine/linter.js";
+import { RuleSet } from "../src/engine/rule-set.js";
 import { parsePack } from "../src/packs/load.js";
 import { loadPackFile } from "../src/packs/registry.js";
 import { findRegexHazard } from "../src/packs/regex-safety.js";
@@ -134,6 +136,16 @@ describe("well-formed packs", () => {
     });
     expect(rule!.terms).toEqual([{ value: "最佳", line: 9, column: 13 }]);
     expect([...rule!.fix]).toEqual([["*", "很好"]]);
+  });
+
+  it("fills in every {match} of a message, and leaves other braces as written", () => {
+    const message = "「{match}」{constructor}{ match }{other}又见「{match}」";
+    const pack = parsePack("p.yaml", oneRule(`kind: term\nlevel: error\nlaw: 第九条\nmessage:\n  zh: "${message}"\n  en: "{match}!"\nterms: [最佳, 第一]`));
+    const lint = (locale: "zh" | "en") => new Linter(new RuleSet([pack]), { locale }).lintSource("这是最佳选择", { format: "text" });
+    expect(lint("zh").map((d) => d.message)).toEqual(["「最佳」{constructor}{ match }{other}又见「最佳」（第九条）"]);
+    expect(lint("en").map((d) => d.message)).toEqual(["最佳! (第九条)"]);
+    // Filled in again from the same template, with another match.
+    expect(new Linter(new RuleSet([pack])).lintSource("销量第一", { format: "text" })[0]!.message).toBe("「第一」{constructor}{ match }{other}又见「第一」（第九条）");
   });
 
   it("runs the test pack's own examples without a failure", () => {

@@ -5,8 +5,19 @@ import { LineIndex } from "../text/offsets.js";
 import type { EvidenceEntry } from "../evidence/registry.js";
 import type { Finding } from "./findings.js";
 
-export function renderTemplate(template: string, data: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
+/** Each template cut at its placeholders, once: odd places hold the keys. A rule's template is filled in for every finding of it. */
+const cutTemplates = new Map<string, string[]>();
+
+/** `template` with each `{key}` that `data` has replaced by its value; any other stays as written. */
+export function renderTemplate(template: string, data: Readonly<Record<string, string>>): string {
+  let parts = cutTemplates.get(template);
+  if (parts === undefined) cutTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    text += (Object.hasOwn(data, key) ? data[key] : `{${key}}`) + parts[i + 1]!;
+  }
+  return text;
 }
 
 /** The message text with its law, as every report shows it. */
@@ -35,23 +46,30 @@ export function toDiagnostic(finding: Finding, source: string, lines: LineIndex,
   const match = source.slice(range[0], range[1]);
   const template = (locale === "en" && spec.message.en) || spec.message.zh;
   const text = finding.expired ? expiredMessage(match, finding.expired, locale) : renderTemplate(template, { match });
+  // Built field by field: a diagnostic is made for every finding, and spread objects cost each one two more.
+  const start = lines.position(range[0]);
+  const end = lines.position(range[1]);
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     // Evidence that has lapsed is a reminder to renew it, not a violation found in the copy.
     severity: finding.expired ? 1 : rule.severity,
     message: withLaw(text, spec.law, locale),
     law: spec.law,
-    ...positioned(lines, range),
-    ...(finding.cueStart !== undefined ? { cueStart: finding.cueStart } : {}),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    range,
   };
+  if (finding.cueStart !== undefined) diagnostic.cueStart = finding.cueStart;
   const replacement = rule.fix.get(finding.folded) ?? rule.fix.get("*");
   if (replacement !== undefined && replacement !== match) diagnostic.fix = { range, text: replacement };
-  const suggestions: Suggestion[] = spec.suggest
-    .filter((text) => text !== match)
-    .map((text) => {
-      const fix: Fix = { range, text };
-      return { desc: locale === "zh" ? `改为「${text}」` : `Replace with "${text}"`, fix };
-    });
+  const suggestions: Suggestion[] = [];
+  for (const text of spec.suggest) {
+    if (text === match) continue;
+    const fix: Fix = { range, text };
+    suggestions.push({ desc: locale === "zh" ? `改为「${text}」` : `Replace with "${text}"`, fix });
+  }
   if (suggestions.length) diagnostic.suggestions = suggestions;
   return diagnostic;
 }
