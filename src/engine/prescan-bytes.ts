@@ -110,6 +110,12 @@ function usedBy(rules: RuleSet, k: number, enabled: (rule: CompiledRule) => bool
  */
 function markedAt(bytes: Buffer, ranges: readonly Block[], folded: FoldedBytes, start: number, end: number, { spread, marks }: MarkedLiteral): boolean {
   const { starts, ends, length } = folded;
+  // Most often nothing at all was left out from the character before it to the one after: no markup is there.
+  if (start > 0 && end < length) {
+    let k = start;
+    while (k <= end && ends[k - 1]! >= starts[k]!) k++;
+    if (k > end) return false;
+  }
   // From the character before it to the one after, both kept, with all that was left out between, but for what is not read.
   const read = partsOf(ranges, start > 0 ? starts[start - 1]! : 0, end < length ? ends[end]! : keptAfter(bytes, ranges, ends[end - 1]!));
   let at = 0;
