@@ -23,16 +23,20 @@ let scans = 0;
 /** For each pattern (`PatternRef.index`), the number of the last scan that listed it to run. */
 let listedIn = new Int32Array(256);
 
-/** Notes which sets of needed literals the scan in `hits` found one of, for `holdsNeeded`. */
-function noteFound(rules: RuleSet): void {
+/** For each key of the automaton, the number of the last scan that took in what it is a literal of: a key found again adds only its terms. */
+let keyFoundIn = new Int32Array(4096);
+
+/** Starts the notes of a scan: of which sets of needed literals and which keys it found, and which patterns it listed. */
+function newScan(rules: RuleSet): void {
   if (foundIn.length < rules.needSetCount) foundIn = new Int32Array(rules.needSetCount);
   if (listedIn.length < rules.patternCount) listedIn = new Int32Array(rules.patternCount);
+  if (keyFoundIn.length < rules.keys.length) keyFoundIn = new Int32Array(rules.keys.length);
   if (++scans === 0x7fffffff) {
     foundIn.fill(0);
     listedIn.fill(0);
+    keyFoundIn.fill(0);
     scans = 1;
   }
-  for (let h = 0; h < hits.count; h++) for (const s of rules.keys[hits.terms[h]!]!.inSets) foundIn[s] = scans;
 }
 
 /** Whether the text last scanned holds, for one of the pattern's alternatives, one literal of each set it needs. */
@@ -57,7 +61,7 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
   if (hits.count === 0 && rules.unfiltered.length === 0) return [];
   const found: Candidate[] = [];
   // One scan finds the terms, which patterns have a literal here, and whether the text holds all else they need.
-  noteFound(rules);
+  newScan(rules);
   const toRun: PatternRef[] = [];
   const list = (ref: PatternRef) => {
     if (listedIn[ref.index] === scans) return;
@@ -72,6 +76,9 @@ export function findCandidates(text: string, rules: RuleSet, enabled: (rule: Com
       const rule = rules.rules[r]!;
       if (enabled(rule)) found.push({ rule, start: end - automaton.termLength(term), end });
     }
+    if (keyFoundIn[term] === scans) continue;
+    keyFoundIn[term] = scans;
+    for (const s of key.inSets) foundIn[s] = scans;
     for (const ref of key.patterns) list(ref);
     if (reads) for (const r of key.documentRules) reads.add(r);
   }
