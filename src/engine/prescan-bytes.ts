@@ -280,6 +280,9 @@ const WIDE_SPACE = String.raw`\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\x
  */
 const READ_OTHERWISE = new RegExp(String.raw`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?:${WIDE_SPACE})|<(?:script|pre|style|textarea)(?:${WIDE_SPACE})`, "im");
 
+/** Most copy holds no white space beyond ASCII, and this is quicker to ask than `READ_OTHERWISE`, which tries every line. */
+const ANY_WIDE_SPACE = new RegExp(WIDE_SPACE);
+
 /**
  * The Markdown cut of the bytes after the byte order mark, in bytes, each
  * read as a character (latin1). Its syntax is ASCII, which UTF-8 writes as
@@ -289,7 +292,7 @@ const READ_OTHERWISE = new RegExp(String.raw`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?:$
  */
 function cutBytes(bytes: Buffer, bom: number): { latin: string; split: SplitDocument } | null | undefined {
   const latin = bytes.toString("latin1", bom);
-  if (READ_OTHERWISE.test(latin)) return undefined;
+  if (ANY_WIDE_SPACE.test(latin) && READ_OTHERWISE.test(latin)) return undefined;
   const split = splitBlocks(latin);
   return split ? { latin, split } : null;
 }
