@@ -15,7 +15,7 @@ import { tree } from "./helpers/tree.js";
 
 const builtin = openProject({ config: defaultConfig(process.cwd()) });
 
-const MARKED_TERMS = ["#1", "a*b", "'最'", "top 1", "最_佳", "p&g", "<3", "[限时]", "a|b", "{x}", "~9", "`c`", '"好"', "no.1", "最佳"];
+const MARKED_TERMS = ["#1", "c#", "a*b", "'最'", "top 1", "最_佳", "p&g", "<3", "[限时]", "a|b", "{x}", "~9", "`c`", '"好"', "no.1", "最佳"];
 
 /** Literals with markup characters in them, and a pattern whose literal starts with a space: a look with markup left out may miss these. */
 const markupPack = openProject({
