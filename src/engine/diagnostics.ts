@@ -8,10 +8,16 @@ import type { Finding } from "./findings.js";
 /** Each template cut at its placeholders, once: odd places hold the keys. A rule's template is filled in for every finding of it. */
 const cutTemplates = new Map<string, string[]>();
 
+/** A server that reads packs again as they are edited meets new templates for as long as it runs: past this many, the cuts start over. */
+const MOST_TEMPLATES = 4096;
+
 /** `template` with each `{key}` that `data` has replaced by its value; any other stays as written. */
 export function renderTemplate(template: string, data: Readonly<Record<string, string>>): string {
   let parts = cutTemplates.get(template);
-  if (parts === undefined) cutTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  if (parts === undefined) {
+    if (cutTemplates.size >= MOST_TEMPLATES) cutTemplates.clear();
+    cutTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  }
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
