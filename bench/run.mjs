@@ -14,7 +14,7 @@
 // runs (--runs), for this machine's speed varies from one minute to the next.
 // A CLI without --cache
 // or --concurrency shows those rows as "n/a (flag missing)". Below the table: the single-file CLI
-// time (cold start, next to `node -e ""`) and the in-process time of lintText on a 20 KB document.
+// time (cold start, in turns with `node -e ""`) and the in-process time of lintText on a 20 KB document.
 //
 // Corpora and terms come from ../shared/bench/gen-corpus.mjs, generated once into the system's
 // temporary folder (adlint-bench/). Lints with the built-in packs only (bench/bench.config.yaml);
@@ -57,7 +57,7 @@ const { values: opt } = parseArgs({
 const n = Number(opt.n ?? (opt.quick ? 1000 : 10000));
 const textlintFiles = Number(opt["textlint-files"] ?? (opt.quick ? 200 : 1000));
 const runs = Number(opt.runs ?? (opt.quick ? 1 : 3));
-const startupRuns = opt.quick ? 3 : 5;
+const startupRuns = opt.quick ? 5 : 15;
 const documentRuns = opt.quick ? 10 : 20;
 const TERM_COUNT = 2000;
 const REALISTIC_DENSITY = "0.2";
@@ -261,15 +261,21 @@ async function textlintRows(where) {
   }
 }
 
-/** Median wall time of `node ARGS` over `runs` runs after one unmeasured run (which warms the disk cache). */
-async function startup(args, cwd, runs) {
-  const times = [];
-  let last;
-  for (let i = 0; i <= runs; i++) {
-    last = await runNode(args, { cwd, rss: false });
-    if (i > 0) times.push(last.seconds * 1000);
-  }
-  return { ms: median(times), result: last };
+/**
+ * Wall times of `node ARGS` for each of `commands`, over `runs` rounds that
+ * run them in turns, after one unmeasured round (which warms the disk cache):
+ * this machine's speed drifts from one minute to the next, and so falls on
+ * all of them alike. Median, fastest and slowest, in ms.
+ */
+async function startups(commands, cwd, runs) {
+  const times = commands.map(() => []);
+  const last = [];
+  for (let i = 0; i <= runs; i++)
+    for (const [k, args] of commands.entries()) {
+      last[k] = await runNode(args, { cwd, rss: false });
+      if (i > 0) times[k].push(last[k].seconds * 1000);
+    }
+  return times.map((t, k) => ({ ms: median(t), fastest: Math.min(...t), slowest: Math.max(...t), result: last[k] }));
 }
 
 /** A Markdown document of just under DOCUMENT_BYTES: corpus files cut at a blank line, front matter only at the top. */
@@ -333,8 +339,7 @@ const single = main.files.reduce((best, f) =>
   Math.abs(f.bytes - SINGLE_FILE_BYTES) < Math.abs(best.bytes - SINGLE_FILE_BYTES) ? f : best,
 );
 progress(`single-file CLI, ${startupRuns} runs ...`);
-const singleRun = await startup([cli, "--config", config, "-f", "unix", single.rel], main.dir, startupRuns);
-const nodeRun = await startup(["-e", ""], main.dir, startupRuns);
+const [singleRun, nodeRun] = await startups([[cli, "--config", config, "-f", "unix", single.rel], ["-e", ""]], main.dir, startupRuns);
 progress(`lintText on a ${DOCUMENT_BYTES / 1024} KB document, ${documentRuns} runs ...`);
 const doc = await inProcess(main);
 
@@ -406,8 +411,8 @@ if (runs > 1) out.push(`- seconds: the median of ${runs} runs, fastest and slowe
 const singleOk = singleRun.result.code === 0 || singleRun.result.code === 1;
 out.push(
   `- single file, CLI cold start (\`adlint ${single.rel}\`, ${(single.bytes / 1024).toFixed(1)} KB): ` +
-    (singleOk ? `median ${singleRun.ms.toFixed(0)} ms of ${startupRuns}` : `failed (exit ${singleRun.result.code})`) +
-    `; \`node -e ""\`: ${nodeRun.ms.toFixed(0)} ms`,
+    (singleOk ? `median ${singleRun.ms.toFixed(0)} ms of ${startupRuns} (${singleRun.fastest.toFixed(0)}–${singleRun.slowest.toFixed(0)})` : `failed (exit ${singleRun.result.code})`) +
+    `; \`node -e ""\` in turns with it: ${nodeRun.ms.toFixed(0)} ms (${nodeRun.fastest.toFixed(0)}–${nodeRun.slowest.toFixed(0)})`,
 );
 out.push(
   `- one ${(doc.bytes / 1024).toFixed(1)} KB document, lintText in process (project opened once): ` +
