@@ -52,19 +52,18 @@ export function toDiagnostic(finding: Finding, source: string, lines: LineIndex,
   const match = source.slice(range[0], range[1]);
   const template = (locale === "en" && spec.message.en) || spec.message.zh;
   const text = finding.expired ? expiredMessage(match, finding.expired, locale) : renderTemplate(template, { match });
-  // Built field by field: a diagnostic is made for every finding, and spread objects cost each one two more.
-  const start = lines.position(range[0]);
-  const end = lines.position(range[1]);
+  // Built field by field: a diagnostic is made for every finding, and spread objects cost each one more.
+  const at = positioned(lines, range);
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     // Evidence that has lapsed is a reminder to renew it, not a violation found in the copy.
     severity: finding.expired ? 1 : rule.severity,
     message: withLaw(text, spec.law, locale),
     law: spec.law,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
     range,
   };
   if (finding.cueStart !== undefined) diagnostic.cueStart = finding.cueStart;
