@@ -49,11 +49,13 @@ async function lintOneFile(project: Project, file: string, options: RunOptions, 
   const maxFileSize = options.maxFileSize ?? project.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const fix = options.fix ?? false;
   // A file with the stamp it had when it was cached is not even read; with --fix, every file is.
-  const stamp = () => {
-    const now = statStamp(file);
-    return now && now[0] <= maxFileSize ? now : undefined;
-  };
-  const unmoved = cache && !fix ? cache.lookupStamp(file, stamp) : undefined;
+  const unmoved =
+    cache && !fix
+      ? cache.lookupStamp(file, () => {
+          const now = statStamp(file);
+          return now && now[0] <= maxFileSize ? now : undefined;
+        })
+      : undefined;
   if (unmoved) return toResult(file, unmoved);
   const source = { format: formatOf(file) ?? "text", path: file, ...project.sourceOptions(file) } as const;
   // The same bytes decode to the same text: a file whose bytes the cache knows is not even decoded.
