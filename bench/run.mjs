@@ -5,7 +5,9 @@
 // ratio to textlint + prh) on stdout, progress on stderr.
 //
 // Rows: adlint with an empty cache (cold) and again with the cache it wrote (warm), in 1 thread
-// (--concurrency off) and 2 (--concurrency 2: a worker thread and the main one); the same cold and warm runs on a corpus of
+// (--concurrency off) and 2 (--concurrency 2: a worker thread and the main one), and 1 thread on the first tenth of the
+// files (below the table, the two 1-thread rows give what a thread's run costs whatever its files, and what each
+// 1,000 files cost); the same cold and warm runs on a corpus of
 // realistic density (most files clean); the naive baseline; textlint + prh and textlint with a
 // no-op rule (its Markdown parsing alone) on the first files of the corpus; and adlint given the
 // 2,000 terms as one pack, on the files of a corpus without banned terms (density 0) that hold
@@ -162,15 +164,34 @@ async function adlintCacheRows(where, suffix, { warm = true, count = runs } = {}
   return row;
 }
 
+/**
+ * 1 thread and 2 on the whole corpus, then 1 thread on its first tenth: the
+ * two 1-thread rows part what a thread's run costs whatever its files
+ * (start-up, and V8 compiling the code as it gets hot) from what each file costs.
+ */
 async function adlintThreadRows(where, suffix) {
+  const rowsOf = {};
   for (const [label, value] of [
     ["1 thread (--concurrency off)", "off"],
     ["2 threads (--concurrency 2)", "2"],
   ]) {
     progress(`adlint, ${label}${suffix}, ${runs} run(s) ...`);
     const results = await repeat(runs, () => adlint(where, ["--concurrency", value]));
-    outcome(`adlint, ${label}${suffix}`, where.files, combine(results), ["--concurrency"]);
+    rowsOf[value] = outcome(`adlint, ${label}${suffix}`, where.files, combine(results), ["--concurrency"]);
   }
+  const tenth = where.files.slice(0, Math.ceil(where.files.length / 10));
+  const label = `adlint, 1 thread, the first ${tenth.length.toLocaleString("en")} files${suffix}`;
+  progress(`${label}, ${runs} run(s) ...`);
+  const args = [cli, "--config", config, "-f", "unix", "--concurrency", "off", ...tenth.map((f) => f.rel)];
+  const part = outcome(label, tenth, combine(await repeat(runs, () => runNode(args, { cwd: where.dir }))), ["--concurrency"]);
+  return { whole: rowsOf.off, part };
+}
+
+/** What a thread's run costs whatever its files, and each further 1,000 files: the line through a run over all files and one over the first of them. */
+function perThread({ whole, part }) {
+  if (whole.note || part.note || whole.files <= part.files) return undefined;
+  const perFile = (whole.seconds - part.seconds) / (whole.files - part.files);
+  return { before: part.seconds - part.files * perFile, perThousand: perFile * 1000 };
 }
 
 async function naiveRow(where) {
@@ -322,7 +343,7 @@ async function liveHeap(where) {
 // ---------------------------------------------------------------- runs
 
 const mainCold = await adlintCacheRows(main, "");
-await adlintThreadRows(main, "");
+const threadCost = perThread(await adlintThreadRows(main, ""));
 if (realistic) await adlintCacheRows(realistic, `, density ${REALISTIC_DENSITY}`);
 let scaleCold;
 let scaled;
@@ -418,6 +439,11 @@ out.push(
   `- one ${(doc.bytes / 1024).toFixed(1)} KB document, lintText in process (project opened once): ` +
     `median ${doc.ms.toFixed(1)} ms of ${documentRuns}, ${doc.findings} findings`,
 );
+if (threadCost)
+  out.push(
+    `- one thread, from its two rows: ${threadCost.before.toFixed(2)} s that do not grow with the files (start-up, and V8 compiling the code as it gets hot), ` +
+      `and ${threadCost.perThousand.toFixed(2)} s for each 1,000 files; a second thread pays the first part again, on the same cores`,
+  );
 if (scaleCold && !mainCold.note && !scaleCold.note) {
   const largest = (c) => Math.max(...c.files.map((f) => f.bytes)) / 1024;
   out.push(
