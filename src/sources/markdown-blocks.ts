@@ -32,14 +32,18 @@ const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** HTML blocks that end at a marker (script, processing instruction, declaration, CDATA), not at a blank line. */
 const HTML_TO_MARKER = /^<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|\?|![A-Za-z]|!\[CDATA\[)/i;
 
+const SPACE = 0x20;
+const TAB = 0x09;
+
 /** Columns of leading white space, tabs to the next multiple of four. */
 function indentation(line: string): { columns: number; chars: number } {
   let columns = 0;
   let chars = 0;
   for (; chars < line.length; chars++) {
-    const c = line[chars];
-    if (c === " ") columns++;
-    else if (c === "\t") columns += 4 - (columns % 4);
+    // Codes, not one-character strings: a line may be held in any of V8's kinds of string, and code indexing it is compiled for the kinds it has seen.
+    const c = line.charCodeAt(chars);
+    if (c === SPACE) columns++;
+    else if (c === TAB) columns += 4 - (columns % 4);
     else break;
   }
   return { columns, chars };

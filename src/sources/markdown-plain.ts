@@ -42,6 +42,14 @@ const STAR = 0x2a;
 const AMPERSAND = 0x26;
 const BRACKET = 0x5b;
 const BANG = 0x21;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const PIPE = 0x7c;
+const SPACE = 0x20;
+const EQUALS = 0x3d;
+const DASH = 0x2d;
+const PLUS = 0x2b;
+const HASH = 0x23;
 /** The characters inline markup starts with, as far as this reader goes: strong, strikethrough, references, links, images, and what it leaves to the parser. */
 const INLINE_MARK = /[*~&[!\]<`]/g;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
@@ -82,6 +90,7 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
     }
     const content = source.slice(line.start, line.end);
     // Most lines cannot open a fence: the expression is run only on those that start as one does.
+    // Codes, not one-character strings, throughout: a slice may be any of V8's kinds of string, and code indexing it is compiled for the kinds it has seen.
     const first = content.charCodeAt(0);
     const fence = first === BACKTICK || first === TILDE ? FENCE.exec(content) : null;
     if (fence && !(fence[1]![0] === "`" && fence[2]!.includes("`"))) {
@@ -95,12 +104,12 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
       }
       continue;
     }
-    if (source[line.start] === "<") {
+    if (source.charCodeAt(line.start) === LESS_THAN) {
       i = comment(source, lines, i, out);
       if (i < 0) return undefined;
       continue;
     }
-    if (!isPlain(i) || content[0] === " ") return undefined;
+    if (!isPlain(i) || first === SPACE) return undefined;
     if (THEMATIC_BREAK.test(content)) {
       i++;
       continue;
@@ -117,7 +126,7 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
       if (!isPlain(last)) return undefined;
       last++;
     }
-    if (content[0] === "|") {
+    if (first === PIPE) {
       if (!table(source, lines.slice(i, last), out)) return undefined;
       i = last;
       continue;
@@ -128,13 +137,13 @@ export function readPlainBlock(source: string, block: Block): PlainBlock | undef
       // and after it a blank line or a heading, which ends the list.
       const start = line.start + item[0].length;
       if (last !== i + 1 && !HEADING.test(source.slice(lines[i + 1]!.start, lines[i + 1]!.end))) return undefined;
-      if (!startsParagraph(source.slice(start, line.end)) || source[start] === "[") return undefined;
+      if (!startsParagraph(source.slice(start, line.end)) || source.charCodeAt(start) === BRACKET) return undefined;
       if (!inline(source, [{ start, end: line.end }], "paragraph", out)) return undefined;
       i++;
       continue;
     }
     // A block quote holding one paragraph, every line marked.
-    const quoted = content[0] === ">";
+    const quoted = first === GREATER_THAN;
     const prefix = quoted ? 2 : 0;
     const pieces: Piece[] = [];
     for (let j = i; j < last; j++) {
@@ -180,12 +189,13 @@ function leadingSpaces(source: string, start: number, end: number): number {
 
 /** Whether a line at column 0 opens a paragraph and nothing else. */
 function startsParagraph(line: string): boolean {
-  const c = line[0];
-  if (c === undefined || c === " " || c === ">" || c === "<" || c === "|" || c === "=" || c === "-" || c === "+") return false;
-  if (c === "#") return !HEADING.test(line);
-  if ((c === "`" || c === "~") && FENCE.test(line)) return false;
+  if (line.length === 0) return false;
+  const c = line.charCodeAt(0);
+  if (c === SPACE || c === GREATER_THAN || c === LESS_THAN || c === PIPE || c === EQUALS || c === DASH || c === PLUS) return false;
+  if (c === HASH) return !HEADING.test(line);
+  if ((c === BACKTICK || c === TILDE) && FENCE.test(line)) return false;
   // `**强调**` opens a paragraph; `* `, `***` and `*强调*` are for the parser.
-  if (c === "*") return line[1] === "*" && line[2] !== undefined && line[2] !== "*" && line[2] !== " ";
+  if (c === STAR) return line.length > 2 && line.charCodeAt(1) === STAR && line.charCodeAt(2) !== STAR && line.charCodeAt(2) !== SPACE;
   return !ORDERED_MARKER.test(line);
 }
 
@@ -293,7 +303,8 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
     const c = text.charCodeAt(k);
     if (c === STAR || c === TILDE) {
       const start = k;
-      while (text.charCodeAt(k) === c) k++;
+      // Within the text: a code read past its end would make V8 compile this again.
+      while (k < text.length && text.charCodeAt(k) === c) k++;
       if (k - start !== 2) return false;
       // Flanking, as the parser judges it, from the characters around the run in the source.
       const before = sourceAt(start);
@@ -316,7 +327,7 @@ function inline(source: string, pieces: Piece[], kind: Segment["kind"], out: Pla
     } else if (c === AMPERSAND) {
       if (REFERENCE.test(text.slice(k, k + 40))) return false;
       k++;
-    } else if (c === BRACKET || (c === BANG && text.charCodeAt(k + 1) === BRACKET)) {
+    } else if (c === BRACKET || (c === BANG && k + 1 < text.length && text.charCodeAt(k + 1) === BRACKET)) {
       const image = c === BANG;
       LINK.lastIndex = image ? k + 1 : k;
       const link = LINK.exec(text);

@@ -14,14 +14,14 @@ const HAN = /\p{Script=Han}/u;
 const WHITE = /\s/u;
 const MARK = /\p{M}/u;
 
-/** What decides whether white space between two characters is kept. */
-type Tight = "han" | "digit" | "percent" | undefined;
+/** What decides whether white space between two characters is kept ("loose": anything else, or no character at all). */
+type Tight = "han" | "digit" | "percent" | "loose";
 
 function tightness(cp: number, folded: string): Tight {
   if (isHan(cp)) return "han";
   if (folded === "%") return "percent";
   if (folded.length === 1 && folded >= "0" && folded <= "9") return "digit";
-  return undefined;
+  return "loose";
 }
 
 /** Copy reads the same without white space between two Han characters, or a number and its percent sign (`36 %`). */
@@ -116,7 +116,7 @@ function learnUnit(unit: number): number {
 }
 
 function tightAt(input: string, at: number): Tight {
-  return at < 0 ? undefined : foldOf(input.codePointAt(at)!).tight;
+  return at < 0 ? "loose" : foldOf(input.codePointAt(at)!).tight;
 }
 
 /**
