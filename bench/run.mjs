@@ -170,21 +170,22 @@ async function adlintCacheRows(where, suffix, { warm = true, count = runs } = {}
  * (start-up, and V8 compiling the code as it gets hot) from what each file costs.
  */
 async function adlintThreadRows(where, suffix) {
-  const rowsOf = {};
+  let whole;
   for (const [label, value] of [
     ["1 thread (--concurrency off)", "off"],
     ["2 threads (--concurrency 2)", "2"],
   ]) {
     progress(`adlint, ${label}${suffix}, ${runs} run(s) ...`);
     const results = await repeat(runs, () => adlint(where, ["--concurrency", value]));
-    rowsOf[value] = outcome(`adlint, ${label}${suffix}`, where.files, combine(results), ["--concurrency"]);
+    const row = outcome(`adlint, ${label}${suffix}`, where.files, combine(results), ["--concurrency"]);
+    if (value === "off") whole = row;
   }
   const tenth = where.files.slice(0, Math.ceil(where.files.length / 10));
   const label = `adlint, 1 thread, the first ${tenth.length.toLocaleString("en")} files${suffix}`;
   progress(`${label}, ${runs} run(s) ...`);
   const args = [cli, "--config", config, "-f", "unix", "--concurrency", "off", ...tenth.map((f) => f.rel)];
   const part = outcome(label, tenth, combine(await repeat(runs, () => runNode(args, { cwd: where.dir }))), ["--concurrency"]);
-  return { whole: rowsOf.off, part };
+  return { whole, part };
 }
 
 /** What a thread's run costs whatever its files, and each further 1,000 files: the line through a run over all files and one over the first of them. */
